@@ -1,0 +1,1 @@
+"""Bilingual QA checks (issue 4)."""

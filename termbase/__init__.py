@@ -1,0 +1,1 @@
+"""Term mining and termbases (issue 3)."""
