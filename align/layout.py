@@ -1,0 +1,302 @@
+"""From lines to paragraphs: page furniture, footnote areas and wrapped lines.
+
+A file is read in one of three layouts, told apart by its content:
+
+- `markdown`: paragraphs separated by blank lines (Markdown converted from PDF, or PDF
+  text that kept blank lines); lines inside a paragraph are joined unless the next line
+  starts a unit of its own (a number, heading, note, closing date).
+- `wrapped`: PDF text with no blank lines, every paragraph wrapped at the page width;
+  a line break ends a paragraph where the next line's first word would have fitted on
+  the line (so the line was not full), or where the next line starts a unit.
+- `lines`: one paragraph a line.
+
+Page furniture (job numbers, page numbers, barcodes, running headers repeated at page
+breaks) is dropped and remembered as a page break.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum
+
+import regex
+
+from unterm.align import patterns as pt
+from unterm.align.model import Lang
+
+
+class Layout(str, Enum):
+    MARKDOWN = "markdown"
+    WRAPPED = "wrapped"
+    LINES = "lines"
+
+
+class LineKind(str, Enum):
+    TEXT = "text"
+    BLANK = "blank"
+    PAGE = "page"  # a form feed, or furniture standing for a page break
+    RULE = "rule"  # the rule above a page's footnotes
+
+
+@dataclass(slots=True)
+class Line:
+    no: int  # 1-based line number in the file
+    text: str
+    kind: LineKind = LineKind.TEXT
+
+
+@dataclass(slots=True)
+class Para:
+    """Lines grouped into one paragraph, before it is classified."""
+
+    lines: list[Line]
+    page_before: bool = False  # a page break lies between this and the previous paragraph
+    blank_before: bool = False
+    last_full: bool = False  # wrapped layout: its last line runs to the page width
+    footnote: int | None = None  # its number, when the paragraph is a footnote
+    joined_from: list[int] = field(default_factory=list)
+
+    def raw(self, lang: Lang) -> str:
+        """The paragraph's raw text, lines joined as the language joins them."""
+        out = ""
+        for line in self.lines:
+            text = line.text.strip()
+            if not out:
+                out = text
+            elif lang is Lang.EN and out.endswith("-") and _is_hyphen_break(out, text):
+                out = out + text
+            elif lang is Lang.ZH and (_ends_cjk(out) or _starts_cjk(text)):
+                out = out + text
+            else:
+                out = out + " " + text
+        return out
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.lines[0].no, self.lines[-1].no
+
+
+def _ends_cjk(text: str) -> bool:
+    return bool(regex.search(r"[\p{Han}\p{Ps}\p{Pe}\p{Po}]$", text)) and not text[-1].isascii()
+
+
+def _starts_cjk(text: str) -> bool:
+    return bool(text) and not text[0].isascii() and bool(regex.match(r"[\p{Han}\p{P}]", text))
+
+
+def _is_hyphen_break(before: str, after: str) -> bool:
+    """A word hyphenated at a line end (`Secre-` / `tary`), not a real hyphen (`UN-`)."""
+    word = regex.search(r"(\p{L}+)-$", before)
+    return bool(word) and word is not None and word[1].islower() and after[:1].islower()
+
+
+def width(text: str) -> int:
+    """Display width: a full-width (Chinese) character counts two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def split_lines(text: str) -> list[Line]:
+    """The file's lines, with form feeds as page breaks and rules marked."""
+    lines: list[Line] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        parts = raw.split("\f")
+        for i, part in enumerate(parts):
+            if i:
+                lines.append(Line(no, "", LineKind.PAGE))
+            if not part.strip():
+                if i == 0 or part:
+                    lines.append(Line(no, "", LineKind.BLANK))
+            elif pt.RULE.match(part):
+                lines.append(Line(no, part, LineKind.RULE))
+            else:
+                lines.append(Line(no, part.rstrip()))
+    return lines
+
+
+def _shape(text: str) -> str:
+    return regex.sub(r"\d+", "#", text.strip())
+
+
+def drop_furniture(lines: list[Line], symbol_line: regex.Pattern[str]) -> list[Line]:
+    """Lines with page furniture replaced by page breaks.
+
+    Furniture is a line of a known shape (job number, page number, barcode, a symbol
+    standing alone), or a running header or footer: a short line whose shape (digits
+    aside) stands among the first or last two lines of half the pages or more.
+    """
+    pages = _pages(lines)
+    edge: Counter[str] = Counter()
+    for page in pages:
+        texts = [k for k in page if lines[k].kind is LineKind.TEXT]
+        edge.update({_shape(lines[k].text) for k in texts[:2] + texts[-2:] if width(lines[k].text) <= 120})
+    running = {shape for shape, n in edge.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+    out: list[Line] = []
+    masthead = _masthead(lines)
+    for k, ln in enumerate(lines):
+        if k in masthead:
+            continue
+        if ln.kind is LineKind.TEXT:
+            text = pt.nfkc(ln.text)
+            if (
+                any(p.match(text) for p in pt.FURNITURE)
+                or symbol_line.fullmatch(text.strip())
+                or _shape(ln.text) in running
+            ):
+                if not out or out[-1].kind is not LineKind.PAGE:
+                    out.append(Line(ln.no, "", LineKind.PAGE))
+                continue
+        out.append(ln)
+    return out
+
+
+def _pages(lines: list[Line]) -> list[list[int]]:
+    """Line indices page by page, where the file has form feeds."""
+    pages: list[list[int]] = [[]]
+    for k, ln in enumerate(lines):
+        if ln.kind is LineKind.PAGE:
+            pages.append([])
+        else:
+            pages[-1].append(k)
+    return [p for p in pages if p] if len(pages) > 1 else []
+
+
+def _masthead(lines: list[Line]) -> set[int]:
+    """Indices of the first page's masthead lines: `United Nations A/RES/77/173`, the
+    organ, `Distr.: General`, the distribution date, `Original: English`. Only where
+    the file opens with a masthead (a `Distr.` line or a symbol line at its top)."""
+    top = [k for k, ln in enumerate(lines) if ln.kind is LineKind.TEXT][:8]
+    found: set[int] = set()
+    has_distr = False
+    for k in top:
+        text = pt.nfkc(lines[k].text).strip()
+        if any(p.match(text) for p in pt.MASTHEAD):
+            found.add(k)
+            has_distr = has_distr or "Distr" in text
+        elif has_distr and (pt.EN_DATE_LINE.match(text) or pt.ZH_DATE_LINE.match(text)):
+            found.add(k)  # the distribution date under `Distr.: General`
+    return found if has_distr or any(k in found for k in top[:2]) else set()
+
+
+def choose_layout(lines: list[Line], markdown_hint: bool) -> tuple[Layout, float]:
+    """The layout of a file and its page width in display columns.
+
+    Markdown when the file is .md or blank lines separate its paragraphs. Wrapped when
+    lines cluster at one width and many of them stop there mid-sentence (a line of a
+    one-paragraph-a-line file stops where its paragraph does: at punctuation). Lines
+    otherwise.
+    """
+    text_lines = [ln for ln in lines if ln.kind is LineKind.TEXT]
+    if not text_lines:
+        return Layout.LINES, 0.0
+    widths = sorted(width(ln.text.strip()) for ln in text_lines)
+    page = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
+    gaps = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False) if a.kind is LineKind.BLANK and b.kind is LineKind.TEXT
+    )
+    cut = sum(
+        1
+        for ln in text_lines
+        if 0.8 * page <= width(ln.text.strip()) <= 1.1 * page and not pt.terminated(ln.text)
+    )
+    wrapped = len(text_lines) >= 4 and page <= 240 and cut >= max(2, 0.15 * len(text_lines))
+    if markdown_hint or (gaps >= 0.25 * len(text_lines) and not (wrapped and gaps < 0.6 * len(text_lines))):
+        return Layout.MARKDOWN, float(page)
+    return (Layout.WRAPPED if wrapped else Layout.LINES), float(page)
+
+
+def _first_token(text: str) -> str:
+    text = text.strip()
+    if text and not text[0].isascii():
+        return text[0]
+    m = regex.match(r"\S+", text)
+    return m[0] if m else ""
+
+
+def line_is_full(line: str, following: str, page: float) -> bool:
+    """Whether a wrapped line ran to the page width: the next line's first word would not
+    have fitted on it (with room for a proportional font's wider lines)."""
+    used = width(line.strip())
+    token = _first_token(following)
+    gap = 0 if token and not token.isascii() else 1
+    return used + gap + width(token) > 0.93 * page or used >= 0.88 * page
+
+
+def group(
+    lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dict[int, int]
+) -> list[Para]:
+    """Group lines into paragraphs; see the module docstring for the rules.
+
+    `notes` maps the index (in `lines`) of each line that starts a footnote to the
+    footnote's number.
+    """
+    paras: list[Para] = []
+    current: list[Line] = []
+    note: int | None = None
+    page_before = blank_before = False
+    pending_page = pending_blank = False
+
+    def flush() -> None:
+        nonlocal current, page_before, blank_before
+        if current:
+            full = layout is Layout.WRAPPED and line_is_full(current[-1].text, "x", page)
+            paras.append(
+                Para(current, page_before=page_before, blank_before=blank_before, last_full=full, footnote=note)
+            )
+        current = []
+
+    following = _next_text(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind is not LineKind.TEXT:
+            flush()
+            pending_page = pending_page or ln.kind in (LineKind.PAGE, LineKind.RULE)
+            pending_blank = pending_blank or ln.kind is LineKind.BLANK
+            continue
+        if current and (i in notes or _breaks(current[-1].text, ln.text, following[i], layout, page, lang)):
+            flush()
+        if not current:
+            page_before, blank_before = pending_page, pending_blank
+            pending_page = pending_blank = False
+            note = notes.get(i)
+        current.append(ln)
+    flush()
+    return paras
+
+
+def _next_text(lines: list[Line]) -> list[str | None]:
+    """For each line, the text of the next text line on the same page (None at a break)."""
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        ln = lines[i]
+        if ln.kind is LineKind.TEXT:
+            nxt = ln.text
+        elif ln.kind in (LineKind.PAGE, LineKind.RULE):
+            nxt = None
+    return out
+
+
+def _breaks(prev: str, line: str, nxt: str | None, layout: Layout, page: float, lang: Lang) -> bool:
+    """Whether a paragraph ends between two consecutive lines (`nxt` follows `line`)."""
+    if pt.starts_unit(line) or pt.standalone(prev, lang) or pt.standalone(line, lang):
+        return True
+    if layout is Layout.LINES:
+        return True
+    if layout is Layout.MARKDOWN:
+        return False
+    if line_is_full(prev, line, page):
+        # A full line ends a paragraph only when it also ends like one and the next
+        # line opens like one, or is a heading: short, unpunctuated, and followed by
+        # the start of a numbered paragraph.
+        if not pt.terminated(prev):
+            return False
+        heading = (
+            (nxt is None or pt.starts_unit(nxt))
+            and not pt.terminated(line)
+            and not line_is_full(line, nxt or "x", page)
+        )
+        return heading or pt.opens_paragraph(line, lang)
+    return True

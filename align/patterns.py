@@ -1,0 +1,170 @@
+"""How UN document parts look on a line: numbers, sub-items, headings, chapeau, closing.
+
+Every pattern here is applied to NFKC-normalised text with Markdown emphasis left in,
+so a full-width `１．` or `（a）` is matched like its ASCII form.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from unterm.align.model import Lang
+
+_OPEN_EMPH = r"(?:\*{1,3}|_{2})?"
+
+# `9.` (`9．` after NFKC), and target-style `11.1`, `11.a` before a capital or a Han
+# character (so that a wrapped line starting `1.25 a day` is not a paragraph number).
+NUMBERED = regex.compile(
+    r"^\s*" + _OPEN_EMPH + r"\s*(?:(?P<n>\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+)(?=\s*[\p{Lu}\p{Han}])"
+    r"|(?P<n>\d{1,3})\s*\.(?!\d))\s*" + _OPEN_EMPH + r"\s*(?=\S)"
+)
+SUBITEM = regex.compile(
+    r"^\s*" + _OPEN_EMPH + r"\s*\(\s*(?P<n>[a-z]{1,2}|[ivxl]{1,5})\s*\)\s*" + _OPEN_EMPH + r"\s*(?=\S)"
+)
+RES_TITLE = regex.compile(r"^\s*" + _OPEN_EMPH + r"\s*(?P<n>\d{1,3}/\d{1,4})\s*\.\s*(?=\S)")
+MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+\S")
+SUP_START = regex.compile(r"^\s*(?:<sup>\s*(?P<n>\d{1,3})\s*</sup>|\[\^(?P<m>\d{1,3})\]:?)")
+BARE_FOOTNOTE = regex.compile(r"^\s*(?P<n>\d{1,3})(?:\s+(?=\S)|\s*$)(?![.．年月日%])")
+BULLET = regex.compile(r"^\s*[-–—•▪●◦]\s+\S")
+RULE = regex.compile(r"^\s*(?:_{5,}|[-—–]{10,}|[─━]{5,})\s*$")
+
+# Page furniture: running headers and footers a PDF text extractor leaves in the text.
+FURNITURE = (
+    regex.compile(r"^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?\s*$"),  # job number
+    regex.compile(r"^\s*\*\d{7,}\*\s*$"),  # barcode
+    regex.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # page 3/7
+    regex.compile(r"^\s*[-–]\s*\d{1,3}\s*[-–]\s*$"),  # - 3 -
+    regex.compile(r"^\s*(?:Page|第)\s*\d{1,3}\s*(?:页)?\s*$"),
+)
+
+# The masthead on a document's first page: organ and distribution, original language.
+MASTHEAD = (
+    regex.compile(
+        r"^\s*(?:General Assembly|Security Council|Economic and Social Council|大\s*会|"
+        r"安全理事会|经济及社会理事会)?\s*Distr\.?:\s*\w+\s*$"
+    ),
+    regex.compile(r"^\s*Original:\s*\w+\s*$"),
+    regex.compile(r"^\s*(?:General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)\s*$"),
+)
+
+_EN_OPENERS = (
+    "Acknowledging|Affirming|Alarmed|Appreciating|Approves|Aware|Bearing in mind|Believing|"
+    "Calls upon|Calls on|Cognizant|Commending|Concerned|Condemning|Conscious|Considering|"
+    "Convinced|Decides|Declaring|Deeply|Deploring|Desiring|Determined|Emphasizing|Encouraged|"
+    "Encourages|Endorsing|Expressing|Further|Gravely|Guided|Having|Highlighting|Invites|"
+    "Keeping in mind|Looks forward|Mindful|Noting|Noting with|Observing|Pointing out|"
+    "Reaffirming|Realizing|Recalling|Recognizing|Recognising|Reiterating|Requests|Stressing|"
+    "Taking into account|Taking note|Underlining|Underscoring|Urges|Welcoming|Whereas|Also|"
+    "Reaffirms|Recognizes|Takes note|Welcomes|Stresses|Emphasizes|Notes|Recalls|Reiterates|Urges"
+)
+EN_OPENER = regex.compile(r"^\s*\*?\s*(?:" + _EN_OPENERS + r")\b")
+
+_ZH_OPENERS = (
+    "回顾|又回顾|还回顾|重申|又重申|还重申|再次重申|进一步重申|欢迎|又欢迎|还欢迎|赞赏|认识到|又认识到|"
+    "还认识到|注意到|又注意到|还注意到|表示注意到|又表示注意到|还表示注意到|极为关切地注意到|关切地注意到|"
+    "强调|又强调|还强调|意识到|承认|再次申明|申明|指出|深信|关切|深为关切|严重关切|铭记|考虑到|确认|"
+    "鼓励|又鼓励|还鼓励|邀请|请|又请|促请|敦促|决定|又决定|期待|呼吁|吁请|核可|赞同|支持|谴责|感谢|"
+    "表示|希望|坚信|相信|忆及|鉴于|欣见|满意地注意到|遗憾地注意到"
+)
+ZH_OPENER = regex.compile(r"^\s*(?:\*\*)?\s*(?:" + _ZH_OPENERS + r")")
+
+EN_CHAPEAU = regex.compile(
+    r"^\s*\*?(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
+    r"Human Rights Council|Trusteeship Council|[A-Z][\w\s-]{0,60}?(?:Assembly|Council|Conference|"
+    r"Commission|Committee|Board|Meeting of the Parties))\*?\s*[,:]?\s*$"
+)
+ZH_CHAPEAU = regex.compile(
+    r"^\s*\*{0,2}[\p{Han}]{0,16}(?:大会|理事会|安理会|委员会|执行局|缔约方会议)\*{0,2}\s*[,，:：]?\s*$"
+)
+
+EN_MEETING = regex.compile(r"^\s*\*?\s*\d{1,4}\s*(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\s*\*?\s*$", regex.I)
+ZH_MEETING = regex.compile(r"^\s*\*?\s*第\s*\d{1,4}\s*次(?:全体)?会议\s*\*?\s*$")
+EN_DATE_LINE = regex.compile(
+    r"^\s*\*?\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+\d{4}\s*\*?\s*$"
+)
+ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\*?\s*$")
+
+ARTICLE = {
+    Lang.EN: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}Article\s+(?P<n>\d{1,3})\*{0,2}\s*$"),
+    Lang.ZH: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[一二三四五六七八九十百零\d]{1,6})\s*条\*{0,2}\s*$"),
+}
+
+# What ends a paragraph: en , ; . : ! ? and zh ，；。：！？ (possibly before a closing
+# quote, bracket, emphasis or a footnote marker).
+_TERMINAL = regex.compile(
+    r"[,;.:!?，；。：！？](?:\s*(?:<sup>\s*\d+\s*</sup>|\d{1,3}))?[\s\"'”’)）\]*]*$"
+)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def starts_unit(line: str) -> bool:
+    """Whether a line starts a new unit whatever came before: a number, heading, note."""
+    text = nfkc(line)
+    return bool(
+        NUMBERED.match(text)
+        or SUBITEM.match(text)
+        or MD_HEADING.match(text)
+        or SUP_START.match(text)
+        or BULLET.match(text)
+        or RES_TITLE.match(text)
+        or ARTICLE[Lang.EN].match(text)
+        or ARTICLE[Lang.ZH].match(text)
+    )
+
+
+def opens_paragraph(line: str, lang: Lang) -> bool:
+    """Whether a line opens like a preambular or operative paragraph (`Recalling`, `回顾`)."""
+    text = nfkc(line)
+    if lang is Lang.ZH:
+        return bool(ZH_OPENER.match(text)) or text.lstrip().startswith("**")
+    return bool(EN_OPENER.match(text)) or bool(regex.match(r"^\s*\*[A-Z]", text))
+
+
+def terminated(text: str) -> bool:
+    """Whether a paragraph's text ends the way a finished paragraph ends."""
+    return bool(_TERMINAL.search(nfkc(text).rstrip()))
+
+
+def standalone(line: str, lang: Lang) -> bool:
+    """A line that is a unit on its own: a closing date or meeting, a fully emphasised line."""
+    text = nfkc(line).strip()
+    if lang is Lang.ZH:
+        if ZH_DATE_LINE.match(text) or ZH_MEETING.match(text):
+            return True
+    elif EN_DATE_LINE.match(text) or EN_MEETING.match(text):
+        return True
+    return bool(regex.fullmatch(r"(\*{1,2})[^*]+\1[,.;:]?", text))
+
+
+def is_closing(line: str, lang: Lang) -> bool:
+    text = nfkc(line).strip()
+    if lang is Lang.ZH:
+        return bool(ZH_DATE_LINE.match(text) or ZH_MEETING.match(text))
+    return bool(EN_DATE_LINE.match(text) or EN_MEETING.match(text))
+
+
+_ORGAN = {
+    Lang.EN: regex.compile(
+        r"^\s*\*?(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
+        r"Human Rights Council|Trusteeship Council)\*?\s*[,:]?\s*$"
+    ),
+    Lang.ZH: regex.compile(r"^\s*\*{0,2}(?:大会|安全理事会|安理会|经济及社会理事会|经社理事会|人权理事会)\*{0,2}\s*[,，:：]?\s*$"),
+}
+
+
+def is_organ(line: str, lang: Lang) -> bool:
+    """A principal organ's name standing alone: a chapeau wherever it stands."""
+    return bool(_ORGAN[lang].match(nfkc(line)))
+
+
+def is_chapeau(line: str, lang: Lang) -> bool:
+    text = nfkc(line).strip()
+    if lang is Lang.ZH:
+        return len(text) <= 24 and bool(ZH_CHAPEAU.match(text))
+    return len(text) <= 80 and bool(EN_CHAPEAU.match(text))
