@@ -1,0 +1,176 @@
+"""Align two Documents: hard anchors first, then dynamic programming between them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from unterm.align.anchors import Anchor, AnchorKind, extract_anchors, weight
+from unterm.align.dp import C, Link, Unit, align_units, measure
+from unterm.align.model import AlignedPair, Alignment, Block, BlockKind, Document, Lang
+from unterm.align.read import read_document
+from unterm.errors import MismatchError
+
+# Blocks whose keys are hard anchors: the two versions number them the same way.
+_HARD = (BlockKind.OPERATIVE, BlockKind.SUBITEM, BlockKind.HEADING, BlockKind.TITLE)
+
+
+def unit_of(block: Block, lang: Lang) -> Unit:
+    """What the aligner sees of a block: length, anchors (cited notes included), kind, key."""
+    anchors = list(extract_anchors(_body(block), lang))
+    anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
+    return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
+
+
+def _body(block: Block) -> str:
+    """A block's text without its own number, which is its key and not an anchor."""
+    if block.kind in (BlockKind.OPERATIVE, BlockKind.SUBITEM) and block.key:
+        head = block.text.split(None, 1)
+        return head[1] if len(head) > 1 else ""
+    return block.text
+
+
+def align_files(zh_path: Path | str, en_path: Path | str) -> Alignment:
+    """Read and align a Chinese and an English file, checking they are what they claim."""
+    zh, en = read_document(zh_path), read_document(en_path)
+    if zh.lang is Lang.EN and en.lang is Lang.ZH:
+        raise MismatchError(
+            f"{zh_path}: is English and {en_path} is Chinese: the files are in the wrong order "
+            "(give the Chinese file first)"
+        )
+    if zh.lang is not Lang.ZH:
+        raise MismatchError(f"{zh_path}: is English, but the first file must be the Chinese version")
+    if en.lang is not Lang.EN:
+        raise MismatchError(f"{en_path}: is Chinese, but the second file must be the English version")
+    return align_documents(zh, en)
+
+
+def align_documents(zh: Document, en: Document) -> Alignment:
+    """Align a Chinese and an English document (see the module and dp docstrings)."""
+    zh_units = [unit_of(b, Lang.ZH) for b in zh.blocks]
+    en_units = [unit_of(b, Lang.EN) for b in en.blocks]
+    check_same_document(zh, en, zh_units, en_units)
+    zh_body = [b.index for b in zh.blocks if b.kind is not BlockKind.FOOTNOTE]
+    en_body = [b.index for b in en.blocks if b.kind is not BlockKind.FOOTNOTE]
+    pairs: list[AlignedPair] = []
+    anchors = _hard_anchors([zh.blocks[i] for i in zh_body], [en.blocks[i] for i in en_body])
+    bounds = [(0, 0), *anchors, (len(zh_body), len(en_body))]
+    for (zs, es), (ze, ee) in zip(bounds, bounds[1:], strict=False):
+        if zs == ze and es == ee:
+            continue
+        zi, ei = zh_body[zs:ze], en_body[es:ee]
+        for link in align_units([zh_units[i] for i in zi], [en_units[i] for i in ei]):
+            pairs.append(_pair(link, zi, ei))
+    notes = _footnote_pairs(zh, en, zh_units, en_units)
+    return Alignment(zh, en, tuple(_place_notes(pairs, notes, zh, en)))
+
+
+def _pair(link: Link, zh_index: Sequence[int], en_index: Sequence[int]) -> AlignedPair:
+    return AlignedPair(
+        tuple(zh_index[i] for i in link.zh), tuple(en_index[i] for i in link.en), link.score, link.evidence
+    )
+
+
+def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, int]]:
+    """Positions (in the body sequences) of blocks paired by key: the longest common
+    subsequence of the keys both versions give their numbered paragraphs and headings."""
+    zk = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in zh]
+    ek = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in en]
+    zpos = [i for i, k in enumerate(zk) if k]
+    epos = [j for j, k in enumerate(ek) if k]
+    if not zpos or not epos:
+        return []
+    n, m = len(zpos), len(epos)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            if zk[zpos[a]] == ek[epos[b]]:
+                table[a][b] = table[a + 1][b + 1] + 1
+            else:
+                table[a][b] = max(table[a + 1][b], table[a][b + 1])
+    out: list[tuple[int, int]] = []
+    a = b = 0
+    while a < n and b < m:
+        if zk[zpos[a]] == ek[epos[b]]:
+            out.append((zpos[a], epos[b]))
+            a += 1
+            b += 1
+        elif table[a + 1][b] >= table[a][b + 1]:
+            a += 1
+        else:
+            b += 1
+    return out
+
+
+def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> list[AlignedPair]:
+    """Footnotes pair by number, wherever each version printed them."""
+    znotes = {b.key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
+    enotes = {b.key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
+    out: list[AlignedPair] = []
+    for key in sorted(znotes.keys() | enotes.keys(), key=int):
+        zi, ei = znotes.get(key), enotes.get(key)
+        if zi is not None and ei is not None:
+            link = align_units([zu[zi]], [eu[ei]], swaps=False)[0]
+            if link.zh and link.en:
+                out.append(AlignedPair((zi,), (ei,), link.score, (f"footnote {key}", *link.evidence)))
+                continue
+            out.append(AlignedPair((zi,), (ei,), 0.5, (f"footnote {key}", "texts disagree")))
+        else:
+            out.append(AlignedPair((zi,) if zi is not None else (), (ei,) if ei is not None else (), 0.0,
+                                   (f"footnote {key}", "no counterpart")))
+    return out
+
+
+def _place_notes(
+    pairs: list[AlignedPair], notes: list[AlignedPair], zh: Document, en: Document
+) -> list[AlignedPair]:
+    """Each footnote pair right after the pair whose paragraph first cites it."""
+    after: dict[int, list[AlignedPair]] = {}
+    tail: list[AlignedPair] = []
+    for note in notes:
+        number = int((zh.blocks[note.zh[0]] if note.zh else en.blocks[note.en[0]]).key)
+        host = next(
+            (
+                k
+                for k, p in enumerate(pairs)
+                if any(number in zh.blocks[i].footnotes for i in p.zh)
+                or any(number in en.blocks[i].footnotes for i in p.en)
+            ),
+            None,
+        )
+        if host is None:
+            tail.append(note)
+        else:
+            after.setdefault(host, []).append(note)
+    out: list[AlignedPair] = []
+    for k, pair in enumerate(pairs):
+        out.append(pair)
+        out.extend(after.get(k, []))
+    return out + tail
+
+
+def check_same_document(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> None:
+    """Raise MismatchError when two documents are plainly not versions of each other:
+    each has anchors enough to judge, and hardly any are shared."""
+    za: Counter[Anchor] = Counter()
+    ea: Counter[Anchor] = Counter()
+    for u in zu:
+        za.update(u.counts)
+    for u in eu:
+        ea.update(u.counts)
+    zw = sum(weight(a) * c for a, c in za.items())
+    ew = sum(weight(a) * c for a, c in ea.items())
+    shared = sum(weight(a) * min(za[a], ea[a]) for a in za.keys() & ea.keys())
+    if min(zw, ew) >= 8 and shared < 0.1 * min(zw, ew):
+        raise MismatchError(
+            f"{zh.path} and {en.path}: share no document symbols, numbers or dates "
+            f"({len(za)} and {len(ea)} distinct ones found): they look like different documents"
+        )
+    zl = sum(u.length for u in zu)
+    el = sum(u.length for u in eu)
+    if zl and el and not 0.2 <= el / (C * zl) <= 5:
+        raise MismatchError(
+            f"{zh.path} and {en.path}: one is {el / (C * zl):.1f} times as long as the other "
+            "would make it: they look like different documents"
+        )
