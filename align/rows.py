@@ -1,0 +1,87 @@
+"""An alignment as rows: what every output format writes and every reader gives back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unterm import __version__
+from unterm.align import dp
+from unterm.align.model import Alignment, Lang
+
+COLUMNS = ("zh", "en", "kind", "key", "score")
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned pair as text: the columns every tabular format has."""
+
+    zh: str
+    en: str
+    kind: str
+    key: str
+    score: float
+
+
+def rows(alignment: Alignment) -> list[Row]:
+    """The pairs of an alignment as rows, in document order."""
+    return [
+        Row(
+            alignment.text(p, Lang.ZH),
+            alignment.text(p, Lang.EN),
+            alignment.kind(p).value,
+            alignment.key(p),
+            p.score,
+        )
+        for p in alignment.pairs
+    ]
+
+
+def signature(alignment: Alignment) -> str:
+    """How an output was made: version, level and model constants, the inputs."""
+    parts = [
+        f"unterm {__version__}",
+        "level:paragraph",
+        f"length:c={dp.C},s2={dp.S2},sd0={dp.SIGMA0}",
+        f"zh:{alignment.zh.path}({alignment.zh.source_format},{alignment.zh.encoding})",
+        f"en:{alignment.en.path}({alignment.en.source_format},{alignment.en.encoding})",
+    ]
+    parts += [f"{k}:{v}" for k, v in alignment.options]
+    return "|".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    pairs: int
+    one_to_one: int
+    merged: int
+    unmatched: int
+    low: int
+    lowest: tuple[Row, ...]
+
+    def __str__(self) -> str:
+        text = (
+            f"{self.pairs} pairs: {self.one_to_one} 1-1, {self.merged} merged, "
+            f"{self.unmatched} unmatched, {self.low} below {LOW_CONFIDENCE} confidence"
+        )
+        if self.lowest:
+            shown = "; ".join(
+                f"{r.score:.2f} {r.kind}{' ' + r.key if r.key else ''} “{(r.zh or r.en)[:18]}…”" for r in self.lowest
+            )
+            text += f"; lowest: {shown}"
+        return text
+
+
+def summarise(alignment: Alignment, show: int = 3) -> Summary:
+    """Counts of link types and the lowest-confidence pairs that have both sides."""
+    pairs = alignment.pairs
+    both = [(p, r) for p, r in zip(pairs, rows(alignment), strict=True) if p.zh and p.en]
+    lowest = tuple(r for _, r in sorted(both, key=lambda pr: pr[1].score)[:show])
+    return Summary(
+        pairs=len(pairs),
+        one_to_one=sum(1 for p in pairs if len(p.zh) == 1 and len(p.en) == 1),
+        merged=sum(1 for p in pairs if p.zh and p.en and (len(p.zh) > 1 or len(p.en) > 1)),
+        unmatched=sum(1 for p in pairs if not p.zh or not p.en),
+        low=sum(1 for p, r in both if r.score < LOW_CONFIDENCE),
+        lowest=lowest,
+    )

@@ -1,0 +1,92 @@
+"""TSV, CSV and XLSX: one pair a row, columns zh, en, kind, key, score.
+
+CSV is written UTF-8 with a byte-order mark, so that Excel opens Chinese text
+correctly; TSV without one, for tools and pipes. XLSX carries a second sheet, `about`,
+with the signature of the run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from unterm.align.model import Alignment
+from unterm.align.rows import COLUMNS, Row, rows, signature
+from unterm.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def frame(alignment: Alignment) -> pd.DataFrame:
+    """The rows of an alignment as a pandas DataFrame with the tabular columns."""
+    import pandas as pd  # deferred: pandas takes a while to import
+
+    return pd.DataFrame([[getattr(r, c) for c in COLUMNS] for r in rows(alignment)], columns=list(COLUMNS))
+
+
+def _table(alignment: Alignment) -> list[list[str]]:
+    return [list(COLUMNS)] + [[r.zh, r.en, r.kind, r.key, f"{r.score:.3f}"] for r in rows(alignment)]
+
+
+def tsv_text(alignment: Alignment) -> str:
+    """The alignment as TSV text (what `unterm align` prints without -o)."""
+    out = io.StringIO()
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(_table(alignment))
+    return out.getvalue()
+
+
+def write_tsv(alignment: Alignment, path: Path) -> None:
+    path.write_text(tsv_text(alignment), encoding="utf-8")
+
+
+def write_csv(alignment: Alignment, path: Path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(_table(alignment))
+
+
+def write_xlsx(alignment: Alignment, path: Path) -> None:
+    import pandas as pd
+
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        frame(alignment).to_excel(xl, sheet_name="alignment", index=False)
+        pd.DataFrame({"signature": [signature(alignment)]}).to_excel(xl, sheet_name="about", index=False)
+        sheet = xl.sheets["alignment"]
+        sheet.column_dimensions["A"].width = 70
+        sheet.column_dimensions["B"].width = 90
+        sheet.freeze_panes = "A2"
+
+
+def _rows_from(records: list[dict[str, str]], path: Path) -> list[Row]:
+    if not records:
+        return []
+    missing = [c for c in ("zh", "en") if c not in records[0]]
+    if missing:
+        raise InputError(f"{path}: has no column {' or '.join(missing)} (found: {', '.join(records[0])})")
+    out: list[Row] = []
+    for n, rec in enumerate(records, start=2):
+        try:
+            score = float(rec.get("score") or 0)
+        except ValueError:
+            raise InputError(f"{path}: row {n}: score {rec.get('score')!r} is not a number") from None
+        out.append(Row(rec["zh"] or "", rec["en"] or "", rec.get("kind") or "", rec.get("key") or "", score))
+    return out
+
+
+def read_tsv(path: Path) -> list[Row]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return _rows_from(list(csv.DictReader(f, delimiter="\t")), path)
+
+
+def read_csv(path: Path) -> list[Row]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return _rows_from(list(csv.DictReader(f)), path)
+
+
+def read_xlsx(path: Path) -> list[Row]:
+    import pandas as pd
+
+    table = pd.read_excel(path, sheet_name="alignment", dtype=str, keep_default_na=False)
+    return _rows_from(table.to_dict("records"), path)
