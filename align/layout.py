@@ -55,7 +55,6 @@ class Para:
     lines: list[Line]
     page_before: bool = False  # a page break lies between this and the previous paragraph
     blank_before: bool = False
-    last_full: bool = False  # wrapped layout: its last line runs to the page width
     footnote: int | None = None  # its number, when the paragraph is a footnote
     joined_from: list[int] = field(default_factory=list)
 
@@ -241,10 +240,7 @@ def group(
     def flush() -> None:
         nonlocal current, page_before, blank_before
         if current:
-            full = layout is Layout.WRAPPED and line_is_full(current[-1].text, "x", page)
-            paras.append(
-                Para(current, page_before=page_before, blank_before=blank_before, last_full=full, footnote=note)
-            )
+            paras.append(Para(current, page_before=page_before, blank_before=blank_before, footnote=note))
         current = []
 
     following = _next_text(lines)

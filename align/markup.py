@@ -19,7 +19,9 @@ _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = regex.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _STRAY_STARS = regex.compile(r"(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)")
 _SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
-_CJK = r"\p{Han}，。；：、！？（）《》〈〉“”‘’「」『』【】…—"
+# Han, CJK symbols and punctuation (U+3000-303F), full-width forms (U+FF01-FF5E), and
+# the curly quotes, ellipsis and dash Chinese text uses.
+_CJK = r"\p{Han}\u3001-\u303f\uff01-\uff5e“”‘’…—"
 # Space that PDF conversion leaves between two Chinese characters or Chinese punctuation.
 _CJK_GAP = regex.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _TOKEN = regex.compile(r"\x02(\d+)\x03")

@@ -49,7 +49,7 @@ def parse(text: str, lang: Lang, *, path: str = "<text>", markdown: bool = False
     layout, page = lay.choose_layout(lines, markdown)
     notes = _note_starts(lines)
     paras = lay.group(lines, layout, page, lang, notes)
-    paras = _repair_cuts(paras, layout, lang)
+    paras = _repair_cuts(paras, layout, page, lang)
     blocks = _blocks(paras, lang)
     symbol = symbol or _derive_symbol(blocks)
     return Document(path, lang, tuple(blocks), symbol, "utf-8", layout.value)
@@ -118,7 +118,7 @@ def _note_starts(lines: list[Line]) -> dict[int, int]:
     return notes
 
 
-def _repair_cuts(paras: list[Para], layout: Layout, lang: Lang) -> list[Para]:
+def _repair_cuts(paras: list[Para], layout: Layout, page: float, lang: Lang) -> list[Para]:
     """Join the halves of paragraphs that a page break cut, across the notes between.
 
     Only in the body (after the resolution title or chapeau, where there is one): a
@@ -135,13 +135,12 @@ def _repair_cuts(paras: list[Para], layout: Layout, lang: Lang) -> list[Para]:
             out.append(p)
             notes_between = True
             continue
-        if last_body is not None and i > body_from and _continues(out[last_body], p, notes_between, layout, lang):
+        if last_body is not None and i > body_from and _continues(out[last_body], p, notes_between, layout, page, lang):
             a = out[last_body]
             out[last_body] = Para(
                 a.lines + p.lines,
                 page_before=a.page_before,
                 blank_before=a.blank_before,
-                last_full=p.last_full,
                 joined_from=[*a.joined_from, p.lines[0].no],
             )
         else:
@@ -156,7 +155,7 @@ def _opens_body(raw: str, lang: Lang) -> bool:
     return bool(pt.RES_TITLE.match(text)) or pt.is_chapeau(raw, lang)
 
 
-def _continues(a: Para, b: Para, notes_between: bool, layout: Layout, lang: Lang) -> bool:
+def _continues(a: Para, b: Para, notes_between: bool, layout: Layout, page: float, lang: Lang) -> bool:
     """Whether paragraph b is the rest of paragraph a, cut by a page break."""
     first = b.lines[0].text
     if pt.starts_unit(first) or pt.standalone(first, lang) or pt.is_closing(first, lang):
@@ -171,10 +170,17 @@ def _continues(a: Para, b: Para, notes_between: bool, layout: Layout, lang: Lang
     a_raw = a.raw(lang)
     lowercase = lang is Lang.EN and first.lstrip()[:1].islower()
     if layout is Layout.WRAPPED:
-        if pt.terminated(a_raw) and len(b.lines) == 1 and not b.last_full and not pt.terminated(first):
+        if (
+            pt.terminated(a_raw)
+            and len(b.lines) == 1
+            and not pt.terminated(first)
+            and not lay.line_is_full(first, "", page)
+        ):
             return False  # a heading at the top of the page
-        # A paragraph runs on over the page only if its last line ran to the margin.
-        return paged and (a.last_full or (lowercase and not pt.terminated(a_raw)))
+        # A paragraph runs on over the page only if its last line ran to the margin:
+        # the first word on the next page would not have fitted on it.
+        full = lay.line_is_full(a.lines[-1].text, first, page)
+        return paged and (full or (lowercase and not pt.terminated(a_raw)))
     if pt.terminated(a_raw):
         return lowercase and paged
     if lay.width(markup.strip_markup(a_raw)) < 60:

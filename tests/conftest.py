@@ -1,0 +1,63 @@
+"""Shared fixtures: the corpora, and documents rendered from them as other tools give them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from render import gold_units, render_pdf_text, udhr_paragraphs, udhr_to_markdown
+
+from unterm.align.align import align_files
+from unterm.align.evaluate import Score, read_pairs, score
+from unterm.align.model import Alignment, Lang
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+ARES = CORPORA / "A_RES_77_173"
+UDHR = CORPORA / "udhr"
+ARES_GOLD = ARES / "gold_align.tsv"
+UDHR_GOLD = UDHR / "derived" / "udhr_en_zh_aligned.tsv"
+
+
+def scored(alignment: Alignment, gold: Path) -> Score:
+    """Link precision/recall/F1 of an alignment against a gold TSV."""
+    pairs = [(alignment.text(p, Lang.ZH), alignment.text(p, Lang.EN)) for p in alignment.pairs]
+    return score(pairs, read_pairs(gold))
+
+
+@pytest.fixture(scope="session")
+def ares() -> Alignment:
+    return align_files(ARES / "zh.md", ARES / "en.md")
+
+
+def write_pdf_text(folder: Path, seed: int = 0, blank_lines: bool = False) -> tuple[Path, Path]:
+    """A/RES/77/173 rendered as PDF text, both sides, into folder."""
+    out = []
+    for side in ("zh", "en"):
+        text = render_pdf_text(
+            gold_units(ARES_GOLD, side),
+            (ARES / f"{side}.md").read_text(encoding="utf-8"),
+            zh=side == "zh",
+            seed=seed,
+            page_lines=(26 if side == "zh" else 30) + seed % 20,
+            blank_lines=blank_lines,
+        )
+        path = folder / f"{side}.txt"
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out[0], out[1]
+
+
+@pytest.fixture(scope="session")
+def udhr_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The UDHR turned from XML into the text unterm reads: paragraphs one a line
+    (.txt), and Markdown with the title, section and article headings (.md)."""
+    folder = tmp_path_factory.mktemp("udhr")
+    files: dict[str, Path] = {}
+    for side, name in (("zh", "udhr_cmn_hans.xml"), ("en", "udhr_eng.xml")):
+        txt = folder / f"{side}.txt"
+        txt.write_text("\n".join(udhr_paragraphs(UDHR / name)) + "\n", encoding="utf-8")
+        md = folder / f"{side}.md"
+        md.write_text(udhr_to_markdown(UDHR / name), encoding="utf-8")
+        files[f"{side}.txt"], files[f"{side}.md"] = txt, md
+    return files

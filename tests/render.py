@@ -1,0 +1,229 @@
+"""Test helpers that turn the corpora's source formats into the text unterm reads."""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+_NS = "{http://efele.net/udhr}"
+
+
+def udhr_to_markdown(xml_path: Path) -> str:
+    """The UDHR XML as a Markdown document: `#` title, `##` section and article titles,
+    one paragraph (or list item) a block, in document order."""
+    root = ET.parse(xml_path).getroot()
+    out: list[str] = []
+
+    def text(el: ET.Element) -> str:
+        return " ".join("".join(el.itertext()).split())
+
+    title = root.find(f"{_NS}title")
+    if title is not None:
+        out.append(f"# {text(title)}")
+    for part in root:
+        if part.tag == f"{_NS}title":
+            continue
+        head = part.find(f"{_NS}title")
+        if head is not None:
+            out.append(f"## {text(head)}")
+        for para in part.iter(f"{_NS}para"):
+            out.append(text(para))
+    return "\n\n".join(out) + "\n"
+
+
+# --- PDF text ------------------------------------------------------------------------------
+_SUP = re.compile(r"\s*<sup>(\d+)</sup>")
+_MARK = re.compile(r"\*\*|\*|^#+\s*|\[([^\]]*)\]\(#\)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One logical paragraph of a gold alignment, on one side."""
+
+    kind: str  # "para" or "footnote"
+    key: str
+    text: str  # as in the gold file (Markdown)
+
+
+def gold_units(gold_tsv: Path, side: str) -> list[Unit]:
+    with open(gold_tsv, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [Unit(r["kind"], r["key"], r[side]) for r in rows]
+
+
+def in_document_order(units: list[Unit], source: str) -> list[Unit]:
+    """Body units in the order the source document prints them (the gold lists the
+    Chinese order; the English closing lines come the other way round)."""
+    flat = _norm(source)
+    where: dict[int, int] = {}
+    pos = 0
+    for i, unit in enumerate(units):
+        probe = _norm(unit.text)[:40]
+        found = flat.find(probe, pos)
+        if found < 0:  # printed earlier than the gold lists it
+            found = flat.find(probe)
+        where[i] = found
+        pos = max(pos, found + len(probe))
+    return [units[i] for i in sorted(where, key=lambda i: where[i])]
+
+
+def _norm(text: str) -> str:
+    text = _SUP.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # sentinels around a marker until the page is laid out
+
+
+def _plain(text: str, zh: bool) -> str:
+    """Markup gone; a footnote marker becomes bare digits glued to the word before."""
+    text = _SUP.sub(lambda m: f"{_OPEN}{m[1]}{_CLOSE}", text)
+    text = _MARK.sub(lambda m: m[1] or "", text)
+    text = " ".join(text.split())
+    if zh:  # a line break in the source is no space in Chinese
+        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    return text
+
+
+def _display(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+_NO_LINE_START = set("，。；：、！？）》”’」』】,.;:!?)")
+
+
+def _wrap(text: str, width: int, rng: random.Random, zh: bool) -> list[str]:
+    """Wrap like a typesetter with a proportional font: each line's capacity varies."""
+    lines: list[str] = []
+    if zh:  # break between characters, never inside a number, symbol or Latin word
+        line, used, cap = "", 0, width
+        for token in re.findall(r"[!-~]+| |.", text):
+            w = sum(_display(ch) for ch in token)
+            if used + w > cap and line.strip() and token[0] not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, used, cap = "", 0, width - rng.randint(0, 2)
+                if token == " ":
+                    continue
+            line += token
+            used += w
+        if line.strip():
+            lines.append(line.rstrip())
+        return lines
+    words = text.split()
+    line, cap = "", int(width * rng.uniform(0.9, 1.0))
+    for word in words:
+        if line and len(line) + 1 + len(word) > cap:
+            lines.append(line)
+            line, cap = word, int(width * rng.uniform(0.9, 1.0))
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def render_pdf_text(units: list[Unit], source: str, *, zh: bool, **layout: object) -> str:
+    """A gold pair's side (see `gold_units`) as a PDF text extractor gives it; the
+    layout options are those of `pdf_pages`."""
+    notes = {u.key: u.text.split("</sup>", 1)[-1] for u in units if u.kind == "footnote"}
+    body = [u.text for u in in_document_order([u for u in units if u.kind != "footnote"], source)]
+    return pdf_pages(body, notes, zh=zh, **layout)  # type: ignore[arg-type]
+
+
+def udhr_paragraphs(xml_path: Path, titles: bool = False) -> list[str]:
+    """The UDHR's paragraphs (and, with `titles`, its section and article titles, and
+    the numbers of its list items, as the printed Declaration shows them)."""
+    root = ET.parse(xml_path).getroot()
+    out: list[str] = []
+    for el in root.iter():
+        text = " ".join("".join(el.itertext()).split())
+        if el.tag == f"{_NS}title" and titles:
+            out.append(text)
+        elif el.tag == f"{_NS}orderedlist":
+            for n, item in enumerate(el.findall(f"{_NS}listitem"), start=1):
+                item_text = " ".join("".join(item.itertext()).split())
+                out.append(f"{n}. {item_text}" if titles else item_text)
+        elif el.tag == f"{_NS}para" and not _in_list(root, el):
+            out.append(text)
+    return out
+
+
+def _in_list(root: ET.Element, para: ET.Element) -> bool:
+    return any(para in list(item) for item in root.iter(f"{_NS}listitem"))
+
+
+def pdf_pages(
+    paragraphs: list[str],
+    notes: dict[str, str],
+    *,
+    zh: bool,
+    symbol: str = "A/RES/77/173",
+    job: str = "22-28633",
+    page_lines: int | None = None,
+    seed: int = 0,
+    blank_lines: bool = False,
+) -> str:
+    """Paragraphs (Markdown, markers as `<sup>n</sup>`) and footnotes laid out as a PDF text
+    extractor gives them: no blank lines, lines wrapped at the page width, footnote
+    markers as bare digits, each page's footnotes under a rule at its foot, running
+    header and footer lines, pages cut wherever they fall. `blank_lines` puts an empty
+    line after each paragraph, as some extractors do."""
+    rng = random.Random(seed)
+    width = 80 if zh else 92
+    height = page_lines or (34 if zh else 40)
+    notes = {k: _plain(v, zh) for k, v in notes.items()}
+    lines: list[tuple[str, list[str]]] = []  # (line, notes cited in it)
+    for paragraph in paragraphs:
+        text = _plain(paragraph, zh)
+        for line in _wrap(text, width, rng, zh):
+            cited = re.findall(f"{_OPEN}(\\d+){_CLOSE}", line)
+            lines.append((re.sub(f"[{_OPEN}{_CLOSE}]", "", line), cited))
+        if blank_lines:
+            lines.append(("", []))
+    pages: list[list[str]] = []
+    page: list[str] = []
+    page_notes: list[str] = []
+    placed: set[str] = set()
+
+    def note_lines(keys: list[str]) -> list[str]:
+        out: list[str] = []
+        for k in keys:
+            wrapped = _wrap(notes[k], width - 4, rng, zh)
+            out.append(f"{k} {wrapped[0]}")
+            out.extend(wrapped[1:])
+        return out
+
+    def close() -> None:
+        nonlocal page, page_notes
+        foot = ["__________________", *note_lines(page_notes)] if page_notes else []
+        pages.append(page + foot)
+        page, page_notes = [], []
+
+    for line, cited in lines:
+        new = [n for n in cited if n not in placed]
+        needed = len(page) + 1 + (len(note_lines(page_notes + new)) + 1 if page_notes or new else 0)
+        if page and needed > height:
+            close()
+        page.append(line)
+        page_notes.extend(new)
+        placed.update(new)
+    close()
+    out: list[str] = []
+    total = len(pages)
+    for number, body_lines in enumerate(pages, start=1):
+        if number == 1:
+            if zh:
+                out += ["联合国 " + symbol, "大会 Distr.: General", "2022年12月19日"]
+            else:
+                out += ["United Nations " + symbol, "General Assembly Distr.: General", "19 December 2022"]
+        else:
+            out.append(symbol)
+        out += body_lines
+        out += [f"{number}/{total}", f"{job} (C)" if zh else f"{job} (E)"]
+        out.append("\f")
+    return "\n".join(out).replace("\n\f\n", "\n\f")
