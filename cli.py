@@ -54,7 +54,9 @@ def align(
     en: Annotated[Path, typer.Argument(help="The English version.")],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write here; the format follows the extension. Default: TSV on stdout."),
+        typer.Option(
+            "-o", "--output", help="Write here; the format follows the extension. Default: TSV on stdout."
+        ),
     ] = None,
     fmt: Annotated[
         OutputFormat | None, typer.Option("--format", "-f", help="Output format, whatever the extension.")
@@ -107,7 +109,9 @@ def main() -> None:
     except Exception as err:  # never a traceback for the user; one line and a status
         if os.environ.get("UNTERM_DEBUG"):
             raise
-        typer.echo(f"unterm: internal error: {type(err).__name__}: {err} (set UNTERM_DEBUG=1 for details)", err=True)
+        typer.echo(
+            f"unterm: internal error: {type(err).__name__}: {err} (set UNTERM_DEBUG=1 for details)", err=True
+        )
         sys.exit(3)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from unterm.align.anchors import Anchor, AnchorKind, extract_anchors, weight
@@ -56,7 +57,7 @@ def align_documents(zh: Document, en: Document) -> Alignment:
     pairs: list[AlignedPair] = []
     anchors = _hard_anchors([zh.blocks[i] for i in zh_body], [en.blocks[i] for i in en_body])
     bounds = [(0, 0), *anchors, (len(zh_body), len(en_body))]
-    for (zs, es), (ze, ee) in zip(bounds, bounds[1:], strict=False):
+    for (zs, es), (ze, ee) in pairwise(bounds):
         if zs == ze and es == ee:
             continue
         zi, ei = zh_body[zs:ze], en_body[es:ee]
@@ -117,8 +118,14 @@ def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) 
                 continue
             out.append(AlignedPair((zi,), (ei,), 0.5, (f"footnote {key}", "texts disagree")))
         else:
-            out.append(AlignedPair((zi,) if zi is not None else (), (ei,) if ei is not None else (), 0.0,
-                                   (f"footnote {key}", "no counterpart")))
+            out.append(
+                AlignedPair(
+                    (zi,) if zi is not None else (),
+                    (ei,) if ei is not None else (),
+                    0.0,
+                    (f"footnote {key}", "no counterpart"),
+                )
+            )
     return out
 
 
@@ -158,9 +165,9 @@ def check_same_document(zh: Document, en: Document, zu: list[Unit], eu: list[Uni
     za: Counter[Anchor] = Counter()
     ea: Counter[Anchor] = Counter()
     for u in zu:
-        za.update(u.counts)
+        za.update(u.anchors)
     for u in eu:
-        ea.update(u.counts)
+        ea.update(u.anchors)
     zw = sum(weight(a) * c for a, c in za.items())
     ew = sum(weight(a) * c for a, c in ea.items())
     shared = sum(weight(a) * min(za[a], ea[a]) for a in za.keys() & ea.keys())

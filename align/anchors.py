@@ -41,6 +41,7 @@ class Anchor:
         return f"{self.kind.value} {self.value}"
 
 
+@cache
 def weight(anchor: Anchor) -> float:
     """How much agreement on this anchor says about two paragraphs being translations.
 
@@ -84,7 +85,10 @@ MONTHS = {
     for name in names
 }
 # Case-sensitive on purpose: UN English capitalises months, and "may" is a verb.
-_MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+_MONTH = (
+    r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
 _RANGE_EN = r"\s*(?:to|-|–|—|and)\s*"
 _RANGE_ZH = r"\s*(?:至|到|-|–|—|~|～|和|及)\s*"
 _ROMAN = r"[IVXLC]+"
@@ -125,8 +129,12 @@ def _dates(*values: str | None) -> list[Anchor | None]:
 _EN_DATES: tuple[_Rule, ...] = (
     (
         regex.compile(
-            r"(?<!\d)(?P<d1>\d{1,2})\s+" + _MONTH.format("m1") + _RANGE_EN
-            + r"(?P<d2>\d{1,2})\s+" + _MONTH.format("m2") + r",?\s+(?P<y>\d{4})"
+            r"(?<!\d)(?P<d1>\d{1,2})\s+"
+            + _MONTH.format("m1")
+            + _RANGE_EN
+            + r"(?P<d2>\d{1,2})\s+"
+            + _MONTH.format("m2")
+            + r",?\s+(?P<y>\d{4})"
         ),
         lambda m: _dates(
             _date(m["y"], _month_no(m["m1"]), m["d1"]), _date(m["y"], _month_no(m["m2"]), m["d2"])
@@ -134,7 +142,10 @@ _EN_DATES: tuple[_Rule, ...] = (
     ),
     (
         regex.compile(
-            r"(?<!\d)(?P<d1>\d{1,2})" + _RANGE_EN + r"(?P<d2>\d{1,2})\s+" + _MONTH.format("m")
+            r"(?<!\d)(?P<d1>\d{1,2})"
+            + _RANGE_EN
+            + r"(?P<d2>\d{1,2})\s+"
+            + _MONTH.format("m")
             + r",?\s+(?P<y>\d{4})"
         ),
         lambda m: _dates(
@@ -159,23 +170,23 @@ _EN_DATES: tuple[_Rule, ...] = (
     ),
     (
         regex.compile(_MONTH.format("m") + r",?\s+(?P<y>\d{4})(?!\d)"),
-        lambda m: [
-            Anchor(AnchorKind.MONTH, v) if (v := _month(m["y"], _month_no(m["m"]))) else None
-        ],
+        lambda m: [Anchor(AnchorKind.MONTH, v) if (v := _month(m["y"], _month_no(m["m"]))) else None],
     ),
 )
 
 _ZH_DATES: tuple[_Rule, ...] = (
     (
         regex.compile(
-            r"(?P<y>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?" + _RANGE_ZH
+            r"(?P<y>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?"
+            + _RANGE_ZH
             + r"(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
         ),
         lambda m: _dates(_date(m["y"], m["m1"], m["d1"]), _date(m["y"], m["m2"], m["d2"])),
     ),
     (
         regex.compile(
-            r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?" + _RANGE_ZH
+            r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日?"
+            + _RANGE_ZH
             + r"(?P<d2>\d{1,2})\s*日"
         ),
         lambda m: _dates(_date(m["y"], m["m"], m["d1"]), _date(m["y"], m["m"], m["d2"])),
@@ -215,7 +226,9 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _COMMON_NUMBERS: tuple[_Rule, ...] = (
     (
-        regex.compile(r"(?<![\d.,])(?P<n>" + _NUM + r")\s*(?P<s>thousand|million|billion|trillion|万亿|亿|万|千)"),
+        regex.compile(
+            r"(?<![\d.,])(?P<n>" + _NUM + r")\s*(?P<s>thousand|million|billion|trillion|万亿|亿|万|千)"
+        ),
         lambda m: [_number(_arabic(m["n"]) * _SCALES[m["s"]])],
     ),
     (
@@ -349,7 +362,9 @@ def extract_anchors(text: str, lang: Lang) -> tuple[Anchor, ...]:
     found: list[tuple[int, Anchor]] = []
     chars = list(text)
 
-    def take(pattern: regex.Pattern[str], make: Callable[[regex.Match[str]], Iterable[Anchor | None]]) -> None:
+    def take(
+        pattern: regex.Pattern[str], make: Callable[[regex.Match[str]], Iterable[Anchor | None]]
+    ) -> None:
         for m in pattern.finditer("".join(chars)):
             anchors = [a for a in make(m) if a is not None]
             if not anchors:

@@ -71,6 +71,10 @@ _CLASS = {
 }
 
 
+# Inside the DP an anchor is its string form ("date 2022-12-14"): cheap to hash.
+_WEIGHTS: dict[str, float] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """What the aligner sees of a block or a sentence."""
@@ -79,11 +83,13 @@ class Unit:
     anchors: tuple[Anchor, ...] = ()
     kind: BlockKind | None = None
     key: str = ""
-    counts: Counter[Anchor] = field(default_factory=Counter, compare=False, hash=False)
+    counts: Counter[str] = field(default_factory=Counter, compare=False, hash=False)
 
     @staticmethod
     def of(length: float, anchors: Sequence[Anchor], kind: BlockKind | None = None, key: str = "") -> Unit:
-        return Unit(length, tuple(anchors), kind, key, Counter(anchors))
+        for a in anchors:
+            _WEIGHTS.setdefault(str(a), weight(a))
+        return Unit(length, tuple(anchors), kind, key, Counter(str(a) for a in anchors))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +145,13 @@ def _log_tail(z: float) -> float:
     return -(d * d) / 2 - math.log(d * math.sqrt(math.pi / 2))
 
 
-def _anchor_terms(a: Counter[Anchor], b: Counter[Anchor]) -> tuple[float, float, float]:
+def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float]:
     """Weights of anchors found on both sides, on one side only, and in all."""
+    if not a and not b:
+        return 0.0, 0.0, 0.0
     matched = missed = 0.0
     for anchor in a.keys() | b.keys():
-        w = weight(anchor)
+        w = _WEIGHTS[anchor]
         x, y = a[anchor], b[anchor]
         matched += min(x, y) * w
         missed += abs(x - y) * w
@@ -158,7 +166,9 @@ class Scorer:
         self.en = en
         self._cache: dict[tuple[int, int, int, int], float] = {}
 
-    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[Anchor], list[Unit]]:
+    def _group(
+        self, units: Sequence[Unit], start: int, size: int
+    ) -> tuple[float, Counter[Anchor], list[Unit]]:
         part = list(units[start : start + size])
         counts: Counter[Anchor] = Counter()
         for u in part:
@@ -197,7 +207,9 @@ class Scorer:
         keys_e = [u.key for u in eu if u.key]
         if keys_z and keys_e:
             same = keys_z == keys_e
-            evidence.append(f"key {keys_z[0]}" if same else f"keys differ: {' '.join(keys_z)} / {' '.join(keys_e)}")
+            evidence.append(
+                f"key {keys_z[0]}" if same else f"keys differ: {' '.join(keys_z)} / {' '.join(keys_e)}"
+            )
         for anchor in sorted(za.keys() & ea.keys()):
             evidence.append(str(anchor))
         for anchor in sorted(za.keys() - ea.keys()):
@@ -220,7 +232,7 @@ def plausibility(lz: float, le: float) -> float:
     if lz <= 0 or le <= 0:
         return 0.0
     z = abs(length_z(lz, le))
-    return math.exp(-max(0.0, z - 1.5) ** 2 / 2)
+    return math.exp(-(max(0.0, z - 1.5) ** 2) / 2)
 
 
 def _kind_cost(zu: list[Unit], eu: list[Unit]) -> float:
@@ -318,12 +330,13 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -
 
 
 class _Band:
-    """Which en positions the DP visits for a zh position: all of them for the sizes a
-    document segment has, a wide band around the diagonal for very long ones."""
+    """Which en positions the DP visits for a zh position: all of them for a segment of
+    up to 10,000 cells, else a band around the diagonal as wide as the difference in
+    length plus 30 (so a run of paragraphs missing on one side still fits)."""
 
     def __init__(self, n: int, m: int) -> None:
         self.n, self.m = n, m
-        self.width = m if n * m <= 250_000 else max(60, (max(n, m) // 8))
+        self.width = m if n * m <= 10_000 else abs(n - m) + 30
 
     def __call__(self, i: int) -> tuple[int, int]:
         if self.width >= self.m:

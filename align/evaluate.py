@@ -69,19 +69,19 @@ def _units_in(segment: str, units: Sequence[str], min_piece: int = 6) -> set[int
         if not holders:
             pos += 1
             continue
-
-        def shared(u: int) -> int:
-            t = units[u]
-            i = t.find(piece)
-            n = 0
-            while i + n < len(t) and n < len(rest) and t[i + n] == rest[n]:
-                n += 1
-            return n
-
-        u = max(holders, key=shared)
+        # the unit sharing the longest run with the rest of the segment
+        runs = {u: _run(units[u], units[u].find(piece), rest) for u in holders}
+        u = max(holders, key=lambda k: runs[k])
         found.add(u)
-        pos += max(shared(u), 1)
+        pos += max(runs[u], 1)
     return found
+
+
+def _run(unit: str, start: int, rest: str) -> int:
+    n = 0
+    while start + n < len(unit) and n < len(rest) and unit[start + n] == rest[n]:
+        n += 1
+    return n
 
 
 def score(system: Iterable[tuple[str, str]], gold: Iterable[tuple[str, str]]) -> Score:

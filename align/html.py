@@ -14,6 +14,7 @@ from unterm.align.model import Alignment
 from unterm.align.rows import LOW_CONFIDENCE, rows, signature, summarise
 
 _CSS = """
+*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
 header{padding:1rem 1.5rem;background:#0b4f8a;color:#fff}
 header h1{margin:0 0 .3rem;font-size:1.3rem}
@@ -24,7 +25,8 @@ header p{margin:.2rem 0;font-size:.9rem}
 table{border-collapse:collapse;width:100%;background:#fff;table-layout:fixed}
 th,td{border-bottom:1px solid #e3e7eb;padding:.45rem .6rem;vertical-align:top;text-align:left}
 th{background:#eef1f4;font-size:.85rem}
-col.n{width:3.5rem}col.key{width:7.5rem}col.score{width:5.5rem}
+col.n{width:3.5rem}col.key{width:8rem}col.score{width:7.5rem}
+td{overflow-wrap:anywhere}
 td.zh{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;line-height:1.7}
 td.en{line-height:1.5}
 td.key{font-size:.8rem;color:#4a5561}
@@ -62,13 +64,15 @@ def html_page(alignment: Alignment) -> str:
         '<span class="gap-key">no counterpart found</span>',
         "<span>hover a confidence for its evidence</span></div>",
         '<table id="pairs"><colgroup><col class="n"><col class="key"><col><col><col class="score"></colgroup>',
-        "<thead><tr><th>#</th><th>key · kind</th><th lang=\"zh-CN\">中文</th><th>English</th><th>confidence</th></tr></thead><tbody>",
+        '<thead><tr><th>#</th><th>key · kind</th><th lang="zh-CN">中文</th><th>English</th><th>confidence</th></tr></thead><tbody>',
     ]
     for n, (pair, row) in enumerate(zip(alignment.pairs, rows(alignment), strict=True), start=1):
         gap = not (pair.zh and pair.en)
         low = not gap and row.score < LOW_CONFIDENCE
         classes = ["gap" if gap else "low" if low else "ok", row.kind]
         evidence = "; ".join(pair.evidence)
+        if gap:
+            evidence = f"confidence that this has no counterpart; {evidence}"
 
         def cell(text: str, lang: str) -> str:
             if not text:
@@ -78,7 +82,7 @@ def html_page(alignment: Alignment) -> str:
         out.append(
             f'<tr id="p{n}" class="{" ".join(classes)}"><td>{n}</td>'
             f'<td class="key"><b>{escape(row.key)}</b>{escape(row.kind)} · {pair.link}</td>'
-            f'{cell(row.zh, "zh")}{cell(row.en, "en")}'
+            f"{cell(row.zh, 'zh')}{cell(row.en, 'en')}"
             f'<td class="score" title="{escape(evidence)}">{row.score:.2f}</td></tr>'
         )
     out += [

@@ -17,8 +17,13 @@ from unterm.errors import InputError
 
 
 def _doc(doc: Document) -> dict[str, Any]:
-    return {"path": doc.path, "symbol": doc.symbol, "encoding": doc.encoding, "layout": doc.source_format,
-            "blocks": len(doc.blocks)}
+    return {
+        "path": doc.path,
+        "symbol": doc.symbol,
+        "encoding": doc.encoding,
+        "layout": doc.source_format,
+        "blocks": len(doc.blocks),
+    }
 
 
 def _span(doc: Document, idx: tuple[int, ...]) -> list[int]:
@@ -43,8 +48,10 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
                 "en_blocks": list(pair.en),
                 "zh_lines": _span(alignment.zh, pair.zh),
                 "en_lines": _span(alignment.en, pair.en),
-                "footnotes": sorted({n for i in pair.zh for n in alignment.zh.blocks[i].footnotes}
-                                    | {n for i in pair.en for n in alignment.en.blocks[i].footnotes}),
+                "footnotes": sorted(
+                    {n for i in pair.zh for n in alignment.zh.blocks[i].footnotes}
+                    | {n for i in pair.en for n in alignment.en.blocks[i].footnotes}
+                ),
             }
         )
     return {
@@ -67,5 +74,7 @@ def read_json(path: Path) -> list[Row]:
         raise InputError(f"{path}: is not valid JSON (line {err.lineno}: {err.msg})") from None
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
         raise InputError(f"{path}: is not an unterm alignment (no list of pairs)")
-    return [Row(p.get("zh", ""), p.get("en", ""), p.get("kind", ""), p.get("key", ""), float(p.get("score", 0)))
-            for p in data["pairs"]]
+    return [
+        Row(p.get("zh", ""), p.get("en", ""), p.get("kind", ""), p.get("key", ""), float(p.get("score", 0)))
+        for p in data["pairs"]
+    ]

@@ -16,11 +16,11 @@ breaks) is dropped and remembered as a page break.
 
 from __future__ import annotations
 
-import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 
 import regex
 
@@ -65,9 +65,7 @@ class Para:
             text = line.text.strip()
             if not out:
                 out = text
-            elif lang is Lang.EN and out.endswith("-") and _is_hyphen_break(out, text):
-                out = out + text
-            elif lang is Lang.ZH and (_ends_cjk(out) or _starts_cjk(text)):
+            elif _joins_without_space(out, text, lang):
                 out = out + text
             else:
                 out = out + " " + text
@@ -76,6 +74,13 @@ class Para:
     @property
     def span(self) -> tuple[int, int]:
         return self.lines[0].no, self.lines[-1].no
+
+
+def _joins_without_space(before: str, after: str, lang: Lang) -> bool:
+    """Chinese lines join with no space; an English word hyphenated at a line end too."""
+    if lang is Lang.ZH:
+        return _ends_cjk(before) or _starts_cjk(after)
+    return before.endswith("-") and _is_hyphen_break(before, after)
 
 
 def _ends_cjk(text: str) -> bool:
@@ -192,9 +197,7 @@ def choose_layout(lines: list[Line], markdown_hint: bool) -> tuple[Layout, float
         return Layout.LINES, 0.0
     widths = sorted(width(ln.text.strip()) for ln in text_lines)
     page = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
-    gaps = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False) if a.kind is LineKind.BLANK and b.kind is LineKind.TEXT
-    )
+    gaps = sum(1 for a, b in pairwise(lines) if a.kind is LineKind.BLANK and b.kind is LineKind.TEXT)
     cut = sum(
         1
         for ln in text_lines
@@ -223,9 +226,7 @@ def line_is_full(line: str, following: str, page: float) -> bool:
     return used + gap + width(token) > 0.93 * page or used >= 0.88 * page
 
 
-def group(
-    lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dict[int, int]
-) -> list[Para]:
+def group(lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dict[int, int]) -> list[Para]:
     """Group lines into paragraphs; see the module docstring for the rules.
 
     `notes` maps the index (in `lines`) of each line that starts a footnote to the

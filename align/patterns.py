@@ -46,7 +46,9 @@ MASTHEAD = (
         r"安全理事会|经济及社会理事会)?\s*Distr\.?:\s*\w+\s*$"
     ),
     regex.compile(r"^\s*Original:\s*\w+\s*$"),
-    regex.compile(r"^\s*(?:General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)\s*$"),
+    regex.compile(
+        r"^\s*(?:General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)\s*$"
+    ),
 )
 
 _EN_OPENERS = (
@@ -89,14 +91,14 @@ ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
 
 ARTICLE = {
     Lang.EN: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}Article\s+(?P<n>\d{1,3})\*{0,2}\s*$"),
-    Lang.ZH: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[一二三四五六七八九十百零\d]{1,6})\s*条\*{0,2}\s*$"),
+    Lang.ZH: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[一二三四五六七八九十百零\d]{1,6})\s*条\*{0,2}\s*$"
+    ),
 }
 
 # What ends a paragraph: en , ; . : ! ? and zh ，；。：！？ (possibly before a closing
 # quote, bracket, emphasis or a footnote marker).
-_TERMINAL = regex.compile(
-    r"[,;.:!?，；。：！？](?:\s*(?:<sup>\s*\d+\s*</sup>|\d{1,3}))?[\s\"'”’)）\]*]*$"
-)
+_TERMINAL = regex.compile(r"[,;.:!?，；。：！？](?:\s*(?:<sup>\s*\d+\s*</sup>|\d{1,3}))?[\s\"'”’)）\]*]*$")
 
 
 def nfkc(text: str) -> str:
@@ -154,7 +156,9 @@ _ORGAN = {
         r"^\s*\*?(?:The\s+)?(?:General Assembly|Security Council|Economic and Social Council|"
         r"Human Rights Council|Trusteeship Council)\*?\s*[,:]?\s*$"
     ),
-    Lang.ZH: regex.compile(r"^\s*\*{0,2}(?:大会|安全理事会|安理会|经济及社会理事会|经社理事会|人权理事会)\*{0,2}\s*[,，:：]?\s*$"),
+    Lang.ZH: regex.compile(
+        r"^\s*\*{0,2}(?:大会|安全理事会|安理会|经济及社会理事会|经社理事会|人权理事会)\*{0,2}\s*[,，:：]?\s*$"
+    ),
 }
 
 

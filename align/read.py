@@ -135,7 +135,11 @@ def _repair_cuts(paras: list[Para], layout: Layout, page: float, lang: Lang) -> 
             out.append(p)
             notes_between = True
             continue
-        if last_body is not None and i > body_from and _continues(out[last_body], p, notes_between, layout, page, lang):
+        if (
+            last_body is not None
+            and i > body_from
+            and _continues(out[last_body], p, notes_between, layout, page, lang)
+        ):
             a = out[last_body]
             out[last_body] = Para(
                 a.lines + p.lines,
@@ -212,7 +216,9 @@ def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
     return blocks
 
 
-def _classify(body: list[int], raws: list[str], flat: list[str], lang: Lang) -> dict[int, tuple[BlockKind, str]]:
+def _classify(
+    body: list[int], raws: list[str], flat: list[str], lang: Lang
+) -> dict[int, tuple[BlockKind, str]]:
     """Kind and key of each body paragraph (see BlockKind)."""
     title = next((i for i in body if pt.RES_TITLE.match(flat[i])), None)
     start = body.index(title) + 1 if title is not None else 0
@@ -222,7 +228,11 @@ def _classify(body: list[int], raws: list[str], flat: list[str], lang: Lang) -> 
     numbered = [i for i in body if pt.NUMBERED.match(flat[i]) and (opening is None or i > opening)]
     first_op = numbered[0] if numbered else None
     last_op = max(
-        (i for i in body if (pt.NUMBERED.match(flat[i]) or pt.SUBITEM.match(flat[i])) and (opening is None or i > opening)),
+        (
+            i
+            for i in body
+            if (pt.NUMBERED.match(flat[i]) or pt.SUBITEM.match(flat[i])) and (opening is None or i > opening)
+        ),
         default=None,
     )
     out: dict[int, tuple[BlockKind, str]] = {}
@@ -239,7 +249,7 @@ def _classify(body: list[int], raws: list[str], flat: list[str], lang: Lang) -> 
             out[i] = (BlockKind.TITLE, m["n"] if m else "")
         elif i == chapeau:
             out[i] = (BlockKind.CHAPEAU, "")
-        elif num and (first_op is not None and i >= first_op or not resolution):
+        elif num and ((first_op is not None and i >= first_op) or not resolution):
             op, letter = num["n"], ""
             out[i] = (BlockKind.OPERATIVE, op)
         elif sub:

@@ -66,7 +66,8 @@ class Summary:
         )
         if self.lowest:
             shown = "; ".join(
-                f"{r.score:.2f} {r.kind}{' ' + r.key if r.key else ''} “{(r.zh or r.en)[:18]}…”" for r in self.lowest
+                f"{r.score:.2f} {r.kind}{' ' + r.key if r.key else ''} “{(r.zh or r.en)[:18]}…”"
+                for r in self.lowest
             )
             text += f"; lowest: {shown}"
         return text

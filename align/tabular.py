@@ -89,4 +89,4 @@ def read_xlsx(path: Path) -> list[Row]:
     import pandas as pd
 
     table = pd.read_excel(path, sheet_name="alignment", dtype=str, keep_default_na=False)
-    return _rows_from(table.to_dict("records"), path)
+    return _rows_from([{str(k): str(v) for k, v in rec.items()} for rec in table.to_dict("records")], path)

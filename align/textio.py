@@ -75,7 +75,9 @@ def _decode(data: bytes, path: Path | str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError:
-                raise InputError(f"{path}: is not valid {encoding.upper()} after its byte-order mark") from None
+                raise InputError(
+                    f"{path}: is not valid {encoding.upper()} after its byte-order mark"
+                ) from None
     if b"\x00" in data:
         raise InputError(f"{path}: is not a text file (it holds NUL bytes and no byte-order mark)")
     for encoding in ("utf-8", "gb18030"):
