@@ -37,7 +37,11 @@ def test_every_pair_carries_confidence_and_evidence(ares: Alignment) -> None:
 
 
 def test_closing_lines_in_opposite_orders_pair_with_their_translations(ares: Alignment) -> None:
-    closing = [(ares.text(p, Lang.ZH), ares.text(p, Lang.EN)) for p in ares.pairs if ares.kind(p) is BlockKind.CLOSING]
+    closing = [
+        (ares.text(p, Lang.ZH), ares.text(p, Lang.EN))
+        for p in ares.pairs
+        if ares.kind(p) is BlockKind.CLOSING
+    ]
     assert closing == [("2022年12月14日", "14 December 2022"), ("第53次全体会议", "53rd plenary meeting")]
 
 
@@ -45,7 +49,9 @@ def test_footnotes_pair_by_number_after_the_paragraph_citing_them(ares: Alignmen
     notes = [(i, ares.key(p)) for i, p in enumerate(ares.pairs) if ares.kind(p) is BlockKind.FOOTNOTE]
     assert [k for _, k in notes] == [str(n) for n in range(1, 8)]
     for i, key in notes:
-        cited_by = [p for p in ares.pairs[:i] if int(key) in {n for b in p.zh for n in ares.zh.blocks[b].footnotes}]
+        cited_by = [
+            p for p in ares.pairs[:i] if int(key) in {n for b in p.zh for n in ares.zh.blocks[b].footnotes}
+        ]
         assert cited_by, f"footnote {key} is placed before the paragraph citing it"
 
 
@@ -112,7 +118,9 @@ def test_sdg_targets_as_lists(tmp_path: Path, numbered: bool) -> None:
     with open(CORPORA / "sdg_framework" / "derived" / "global_targets_en_zh.tsv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     for side in ("zh", "en"):
-        lines = [(r["key"].rsplit("-", 1)[0].replace("-", ".") + " " if numbered else "") + r[side] for r in rows]
+        lines = [
+            (r["key"].rsplit("-", 1)[0].replace("-", ".") + " " if numbered else "") + r[side] for r in rows
+        ]
         (tmp_path / f"{side}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     alignment = align_files(tmp_path / "zh.txt", tmp_path / "en.txt")
     assert [p.link for p in alignment.pairs] == ["1-1"] * 169
@@ -122,14 +130,14 @@ def test_sdg_targets_as_lists(tmp_path: Path, numbered: bool) -> None:
 
 # --- inputs that cannot be aligned ----------------------------------------------------------
 def test_files_in_the_wrong_order() -> None:
-    with pytest.raises(MismatchError, match="wrong order.*give the Chinese file first"):
+    with pytest.raises(MismatchError, match=r"wrong order.*give the Chinese file first"):
         align_files(ARES / "en.md", ARES / "zh.md")
 
 
 def test_two_files_in_one_language() -> None:
-    with pytest.raises(MismatchError, match="en.md: is English, but the first file must be the Chinese"):
+    with pytest.raises(MismatchError, match=r"en\.md: is English, but the first file must be the Chinese"):
         align_files(ARES / "en.md", ARES / "en.md")
-    with pytest.raises(MismatchError, match="zh.md: is Chinese, but the second file must be the English"):
+    with pytest.raises(MismatchError, match=r"zh\.md: is Chinese, but the second file must be the English"):
         align_files(ARES / "zh.md", ARES / "zh.md")
 
 

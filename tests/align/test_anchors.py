@@ -53,10 +53,18 @@ CASES = [
     (EN, "no one will be left behind, and may 2030", ["number 2030"]),
     # document symbols, resolution and decision numbers
     (ZH, "[根据第二委员会的报告(A/77/444, 第 12 段)通过]", ["number 2", "symbol A/77/444", "number 12"]),
-    (EN, "[on the report of the Second Committee (A/77/444, para. 12)]", ["number 2", "symbol A/77/444", "number 12"]),
+    (
+        EN,
+        "[on the report of the Second Committee (A/77/444, para. 12)]",
+        ["number 2", "symbol A/77/444", "number 12"],
+    ),
     (ZH, "JIU/REP/2022/1。", ["symbol JIU/REP/2022/1"]),
     (EN, "CEB/2019/1/Add.5.", ["symbol CEB/2019/1/Add.5"]),
-    (ZH, "见 FCCC/CP/2015/10/Add.1，第1/CP.21号决定。", ["symbol FCCC/CP/2015/10/Add.1", "resolution 1/CP.21"]),
+    (
+        ZH,
+        "见 FCCC/CP/2015/10/Add.1，第1/CP.21号决定。",
+        ["symbol FCCC/CP/2015/10/Add.1", "resolution 1/CP.21"],
+    ),
     (EN, "document A/CONF.192/PC/L.3 of 1 December 2000", ["symbol A/CONF.192/PC/L.3", "date 2000-12-01"]),
     (ZH, "2018 年 12 月 20 日第 73/229 号决议", ["date 2018-12-20", "resolution 73/229"]),
     (EN, "its resolution 73/239 of 20 December 2018", ["resolution 73/239", "date 2018-12-20"]),
@@ -71,8 +79,15 @@ def test_anchors(lang: Lang, text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("十一", 11), ("七十七", 77), ("二十七", 27), ("一九四八", 1948), ("两", 2), ("一百零五", 105),
-     ("一千七百七十一", 1771)],
+    [
+        ("十一", 11),
+        ("七十七", 77),
+        ("二十七", 27),
+        ("一九四八", 1948),
+        ("两", 2),
+        ("一百零五", 105),
+        ("一千七百七十一", 1771),
+    ],
 )
 def test_zh_numeral(numeral: str, value: int) -> None:
     assert zh_numeral(numeral) == value
@@ -86,5 +101,7 @@ def test_roman(numeral: str, value: int) -> None:
 def test_the_real_reference_difference_shows() -> None:
     """A/RES/77/173: the Chinese cites resolution 73/229 where the English cites 73/239."""
     zh = extract_anchors("认识到在执行大会 2018 年 12 月 20 日第 73/229 号决议方面取得的进展", ZH)
-    en = extract_anchors("Recognizing the progress made in the implementation of its resolution 73/239 of 20 December 2018", EN)
+    en = extract_anchors(
+        "Recognizing the progress made in the implementation of its resolution 73/239 of 20 December 2018", EN
+    )
     assert set(map(str, zh)) ^ set(map(str, en)) == {"resolution 73/229", "resolution 73/239"}

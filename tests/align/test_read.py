@@ -43,7 +43,9 @@ def text_of(doc: Document, start: str) -> str:
 
 @pytest.mark.parametrize("side", ["zh", "en"])
 @pytest.mark.parametrize(("kind", "count"), KINDS.items())
-def test_each_kind_on_the_real_resolution(side: str, kind: BlockKind, count: int, zh: Document, en: Document) -> None:
+def test_each_kind_on_the_real_resolution(
+    side: str, kind: BlockKind, count: int, zh: Document, en: Document
+) -> None:
     doc = zh if side == "zh" else en
     assert Counter(b.kind for b in doc.blocks)[kind] == count
     assert len(doc.blocks) == sum(KINDS.values())
@@ -58,7 +60,10 @@ def test_the_resolution_in_order(zh: Document, en: Document) -> None:
         assert [b.key for b in doc.blocks if b.kind is BlockKind.FOOTNOTE] == [str(n) for n in range(1, 8)]
         assert doc.symbol == "A/RES/77/173"
     assert [b.text for b in zh.blocks if b.kind is BlockKind.CLOSING] == ["2022年12月14日", "第53次全体会议"]
-    assert [b.text for b in en.blocks if b.kind is BlockKind.CLOSING] == ["53rd plenary meeting", "14 December 2022"]
+    assert [b.text for b in en.blocks if b.kind is BlockKind.CLOSING] == [
+        "53rd plenary meeting",
+        "14 December 2022",
+    ]
     assert next(b for b in zh.blocks if b.kind is BlockKind.TITLE).key == "77/173"
     assert next(b for b in en.blocks if b.kind is BlockKind.CHAPEAU).text == "The General Assembly,"
 
@@ -67,7 +72,9 @@ def test_paragraphs_cut_by_page_breaks_are_joined(zh: Document, en: Document) ->
     op9 = next(b for b in zh.blocks if b.key == "9" and b.kind is BlockKind.OPERATIVE)
     assert "减少不平等，促进持久" in op9.text and op9.text.endswith("并保护环境；")
     assert op9.lines == (117, 125)  # across the three footnotes printed between the halves
-    assert "该倡议提供了一个全面的多方利益攸关方框架，以利用《新城市议程》" in text_of(zh, "欢迎人居署努力共同协调")
+    assert "该倡议提供了一个全面的多方利益攸关方框架，以利用《新城市议程》" in text_of(
+        zh, "欢迎人居署努力共同协调"
+    )
     op16 = next(b for b in en.blocks if b.key == "16" and b.kind is BlockKind.OPERATIVE)
     assert op16.text.endswith("the General Assembly and the Economic and Social Council in 2023;")
     assert "Housing and Sustainable Urban Development (Habitat III), held in Quito" in text_of(
@@ -77,8 +84,13 @@ def test_paragraphs_cut_by_page_breaks_are_joined(zh: Document, en: Document) ->
 
 def test_a_title_broken_over_two_lines_is_one_block(zh: Document, en: Document) -> None:
     assert zh.blocks[2].text == "后续落实《新城市议程》和加强联合国人类住区规划署(人居署)"
-    assert en.blocks[2].text.endswith("strengthening of the United Nations Human Settlements Programme (UN-Habitat)")
-    assert zh.blocks[5].text == "77/173. 落实联合国人类住区会议及联合国住房和城市可持续发展大会成果与加强联合国人类住区规划署"
+    assert en.blocks[2].text.endswith(
+        "strengthening of the United Nations Human Settlements Programme (UN-Habitat)"
+    )
+    assert (
+        zh.blocks[5].text
+        == "77/173. 落实联合国人类住区会议及联合国住房和城市可持续发展大会成果与加强联合国人类住区规划署"
+    )
 
 
 def test_markup_is_removed_and_footnote_references_kept(zh: Document, en: Document) -> None:
@@ -138,8 +150,14 @@ def test_pdf_text_reads_like_the_markdown(tmp_path: Path, zh: Document, en: Docu
 # --- encodings and bad input ----------------------------------------------------------------
 @pytest.mark.parametrize(
     ("encoding", "bom", "crlf"),
-    [("utf-8", b"", False), ("utf-8", codecs.BOM_UTF8, True), ("utf-16-le", codecs.BOM_UTF16_LE, True),
-     ("utf-16-be", codecs.BOM_UTF16_BE, False), ("gb18030", b"", True), ("gbk", b"", False)],
+    [
+        ("utf-8", b"", False),
+        ("utf-8", codecs.BOM_UTF8, True),
+        ("utf-16-le", codecs.BOM_UTF16_LE, True),
+        ("utf-16-be", codecs.BOM_UTF16_BE, False),
+        ("gb18030", b"", True),
+        ("gbk", b"", False),
+    ],
 )
 def test_encodings_read_alike(tmp_path: Path, zh: Document, encoding: str, bom: bytes, crlf: bool) -> None:
     text = (ARES / "zh.md").read_text(encoding="utf-8")

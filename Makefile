@@ -1,0 +1,53 @@
+# unterm: two commands set everything up on a fresh machine.
+#   make demo   create .venv, install, align the bundled A/RES/77/173 pair into out/
+#   make test   create .venv if missing, install with test extras (and, on Debian, the
+#               system packages the tests drive), run pytest
+#   make check  ruff and mypy
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PAIR   := corpora/A_RES_77_173
+
+.PHONY: demo test check system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.tmx
+	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.html --quiet
+	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.xlsx --quiet
+	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.tsv --quiet
+	@echo
+	@echo "Aligned A/RES/77/173 (Chinese and English); outputs in out/:"
+	@echo "  out/A_RES_77_173.tmx   translation memory for SDL Trados, memoQ, OmegaT, Phrase"
+	@echo "  out/A_RES_77_173.html  side-by-side page; open it in a browser"
+	@echo "  out/A_RES_77_173.xlsx  one pair a row, for Excel"
+	@echo "  out/A_RES_77_173.tsv   one pair a row, for scripts"
+
+system-deps:
+	@sh .ci/system-deps
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@rm -rf build/typecheck && mkdir -p build/typecheck/unterm
+	@# mypy sees the repository root as the package `unterm` through links to its parts
+	@for f in __init__.py errors.py cli.py py.typed align termbase qa; do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
+	MYPYPATH=build/typecheck $(BIN)/mypy -p unterm
+
+bench: $(STAMP)
+	$(BIN)/python bench/length_model.py
+	$(BIN)/python bench/align_speed.py
+
+clean:
+	rm -rf $(VENV) out build .pytest_cache .mypy_cache .ruff_cache *.egg-info

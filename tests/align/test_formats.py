@@ -1,0 +1,196 @@
+"""Every output format: written from the real alignment, read back without loss."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import ARES
+
+from unterm.align.align import align_files
+from unterm.align.formats import FORMATS, OutputFormat, format_for, read_rows, write_alignment
+from unterm.align.html import html_page
+from unterm.align.model import Alignment
+from unterm.align.rows import rows, signature
+from unterm.errors import FormatError
+
+READABLE = [f for f, spec in FORMATS.items() if spec.read is not None]
+
+
+@pytest.mark.parametrize("fmt", READABLE, ids=lambda f: f.value)
+def test_round_trip(tmp_path: Path, ares: Alignment, fmt: OutputFormat) -> None:
+    """The shared round trip every format with a reader must pass."""
+    path = tmp_path / f"a.{FORMATS[fmt].extensions[0].lstrip('.')}"
+    assert write_alignment(ares, path) is fmt
+    back = read_rows(path)
+    expected = rows(ares)
+    if fmt is OutputFormat.TMX:  # a translation memory holds only pairs with both sides
+        expected = [r for r in expected if r.zh and r.en]
+    assert [(r.zh, r.en, r.kind, r.key) for r in back] == [(r.zh, r.en, r.kind, r.key) for r in expected]
+    assert [round(r.score, 3) for r in back] == [round(r.score, 3) for r in expected]
+
+
+def test_tsv_is_what_the_gold_scorer_reads(tmp_path: Path, ares: Alignment) -> None:
+    path = tmp_path / "a.tsv"
+    write_alignment(ares, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "zh\ten\tkind\tkey\tscore"
+    assert lines[1] == "第七十七届会议\tSeventy-seventh session\theader\t\t1.000"
+    assert len(lines) == 76
+
+
+def test_csv_has_a_byte_order_mark_for_excel(tmp_path: Path, ares: Alignment) -> None:
+    path = tmp_path / "a.csv"
+    write_alignment(ares, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfzh,en,kind,key,score\r\n")
+
+
+def test_xlsx_reads_back_with_pandas(tmp_path: Path, ares: Alignment) -> None:
+    import pandas as pd
+
+    path = tmp_path / "a.xlsx"
+    write_alignment(ares, path)
+    table = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+    assert list(table) == ["alignment", "about"]
+    assert list(table["alignment"].columns) == ["zh", "en", "kind", "key", "score"]
+    assert table["alignment"]["zh"].tolist() == [r.zh for r in rows(ares)]
+    assert table["about"]["signature"][0] == signature(ares)
+
+
+def test_tmx_loads_in_translate_toolkit(tmp_path: Path, ares: Alignment) -> None:
+    from translate.storage import tmx
+
+    path = tmp_path / "a.tmx"
+    write_alignment(ares, path)
+    store = tmx.tmxfile.parsefile(str(path))
+    units = list(store.units)
+    assert len(units) == 75
+    assert store.sourcelanguage == "en"
+    assert (units[0].source, units[0].target) == ("Seventy-seventh session", "第七十七届会议")
+    op9 = next(u for u in units if u.source.startswith("9. Reaffirms that the New Urban Agenda"))
+    assert op9.target.startswith("9. 重申《新城市议程》重新审视了")
+    root = ET.parse(path).getroot()
+    header = root.find("header")
+    assert header is not None
+    assert {
+        k: header.get(k) for k in ("creationtool", "segtype", "srclang", "o-tmf", "datatype", "adminlang")
+    } == {
+        "creationtool": "unterm",
+        "segtype": "paragraph",
+        "srclang": "en",
+        "o-tmf": "unterm",
+        "datatype": "plaintext",
+        "adminlang": "en",
+    }
+    tu = root.find("body/tu")
+    assert tu is not None
+    assert {p.get("type"): p.text for p in tu.findall("prop")}["x-document"] == "A/RES/77/173"
+    langs = [v.get("{http://www.w3.org/XML/1998/namespace}lang") for v in tu.findall("tuv")]
+    assert langs == ["en", "zh-CN"]
+
+
+@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed (Debian package omegat)")
+def test_tmx_imports_into_omegat(tmp_path: Path, ares: Alignment) -> None:
+    """A CAT tool's import: OmegaT applies a TMX under tm/auto/ to the source text; every
+    English paragraph must come out as its Chinese, and the log must show no complaint."""
+    project = tmp_path / "project"
+    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(_OMEGAT_PROJECT, encoding="utf-8")
+    write_alignment(ares, project / "tm" / "auto" / "a_res_77_173.tmx")
+    pairs = [r for r in rows(ares) if r.zh and r.en]
+    (project / "source" / "en.txt").write_text("\n\n".join(r.en for r in pairs) + "\n", encoding="utf-8")
+    run = subprocess.run(
+        [
+            "omegat",
+            "--mode=console-translate",
+            "--no-team",
+            "--disable-project-locking",
+            f"--config-dir={tmp_path / 'config'}",
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    log = run.stdout + run.stderr
+    assert run.returncode == 0, log
+    assert "Reading of TMX file complete" in log and "Created by: unterm" in log
+    assert not [
+        line for line in log.splitlines() if "SEVERE" in line or "Exception" in line or "WARNING" in line
+    ]
+    translated = (project / "target" / "en.txt").read_text(encoding="utf-8").split("\n\n")
+    assert [t.strip() for t in translated] == [r.zh for r in pairs]
+
+
+_OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<omegat>
+  <project version="1.0">
+    <source_dir>__DEFAULT__</source_dir>
+    <target_dir>__DEFAULT__</target_dir>
+    <tm_dir>__DEFAULT__</tm_dir>
+    <glossary_dir>__DEFAULT__</glossary_dir>
+    <glossary_file>__DEFAULT__</glossary_file>
+    <dictionary_dir>__DEFAULT__</dictionary_dir>
+    <source_lang>EN</source_lang>
+    <target_lang>ZH-CN</target_lang>
+    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
+    <target_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</target_tok>
+    <sentence_seg>false</sentence_seg>
+    <support_default_translations>true</support_default_translations>
+    <remove_tags>false</remove_tags>
+  </project>
+</omegat>
+"""
+
+
+def test_json_keeps_evidence_and_line_spans(tmp_path: Path, ares: Alignment) -> None:
+    import json
+
+    path = tmp_path / "a.json"
+    write_alignment(ares, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["document"] == "A/RES/77/173" and data["signature"] == signature(ares)
+    op9 = next(p for p in data["pairs"] if p["key"] == "9" and p["kind"] == "operative")
+    assert op9["zh_lines"] == [117, 125] and op9["footnotes"] == [7] and "key 9" in op9["evidence"]
+
+
+def test_html_marks_low_confidence_and_unmatched_pairs(udhr_files: dict[str, Path]) -> None:
+    alignment = align_files(udhr_files["zh.txt"], udhr_files["en.txt"])
+    page = html_page(alignment)
+    assert page.count("<tr id=") == len(alignment.pairs)
+    low = [p for p in alignment.pairs if p.zh and p.en and p.score < 0.5]
+    gap = [p for p in alignment.pairs if not (p.zh and p.en)]
+    assert len(low) == 2 and len(gap) == 2  # the 3-to-1 preamble end, the Chinese-only note
+    assert page.count('class="low ') == len(low) and page.count('class="gap ') == len(gap)
+    assert "http" not in page.split("<footer>")[0]  # self-contained: nothing fetched
+
+
+def test_unknown_extension_is_refused() -> None:
+    with pytest.raises(FormatError, match=r"unknown output extension '\.docx'"):
+        format_for(Path("out.docx"))
+
+
+def test_a_failed_write_leaves_no_file(
+    tmp_path: Path, ares: Alignment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(alignment: Alignment, path: Path) -> None:
+        path.write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(
+        FORMATS, OutputFormat.TSV, FORMATS[OutputFormat.TSV].__class__((".tsv",), broken, None)
+    )
+    with pytest.raises(OSError, match="disk full"):
+        write_alignment(ares, tmp_path / "a.tsv")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_signature_says_how_it_was_made(ares: Alignment) -> None:
+    sig = signature(ares)
+    assert sig.startswith("unterm ") and "level:paragraph" in sig and "c=3.56" in sig
+    assert f"zh:{ARES / 'zh.md'}(markdown,utf-8)" in sig

@@ -1,0 +1,131 @@
+"""The `unterm` command through typer's CliRunner, against expected output files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from unterm.cli import app
+
+EXPECTED = ROOT / "tests" / "expected"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def in_corpora(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from corpora/, as the expected files were made, so paths in them match."""
+    monkeypatch.chdir(ROOT / "corpora")
+
+
+def test_tsv_on_stdout_and_a_summary_on_stderr() -> None:
+    result = runner.invoke(app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md"])
+    assert result.exit_code == 0
+    assert result.stdout == (EXPECTED / "A_RES_77_173.tsv").read_text(encoding="utf-8")
+    assert result.stderr == (EXPECTED / "A_RES_77_173.summary").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ext", ["tsv", "csv", "xlsx", "json", "tmx", "html"])
+def test_output_format_follows_the_extension(tmp_path: Path, ext: str) -> None:
+    out = tmp_path / "sub" / f"a.{ext}"
+    result = runner.invoke(app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith("unterm: 75 pairs: 75 1-1") and result.stderr.rstrip().endswith(
+        f"-> {out}"
+    )
+    assert out.stat().st_size > 1000
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left behind
+    if ext == "tsv":
+        assert out.read_text(encoding="utf-8") == (EXPECTED / "A_RES_77_173.tsv").read_text(encoding="utf-8")
+
+
+def test_format_option_without_output_prints_text_formats() -> None:
+    result = runner.invoke(
+        app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "tmx", "-q"]
+    )
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">")
+    result = runner.invoke(app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "xlsx"])
+    assert result.exit_code == 2 and "give one with -o" in result.stderr
+
+
+# (arguments, exit status, the one line expected on stderr)
+BAD = [
+    (["align", "A_RES_77_173/zh.md", "missing.md"], 1, "unterm: missing.md: no such file"),
+    (
+        ["align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
+        1,
+        "unterm: A_RES_77_173/en.md: is English and A_RES_77_173/zh.md is Chinese: the files are in the wrong order "
+        "(give the Chinese file first)",
+    ),
+    (
+        ["align", "A_RES_77_173/zh.md", "A_RES_77_173/zh.md"],
+        1,
+        "unterm: A_RES_77_173/zh.md: is Chinese, but the second file must be the English version",
+    ),
+    (["align", "A_RES_77_173/zh.md", "udhr/udhr_eng.xml"], 1, None),  # different documents
+    (
+        ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", "out.docx"],
+        2,
+        "unterm: out.docx: unknown output extension '.docx'; use one of .tsv, .tab, .csv, .xlsx, .json, .tmx, .html, .htm",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "status", "line"), BAD)
+def test_bad_input_is_one_line_and_a_status(args: list[str], status: int, line: str | None) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == status
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    if line is not None:
+        assert result.stderr.rstrip("\n") == line
+    else:
+        assert "they look like different documents" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02\x03" * 50, "is not a text file (it holds NUL bytes and no byte-order mark)"),
+        (b"%PDF-1.4\n", "is a PDF file, not a text file"),
+    ],
+)
+def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str) -> None:
+    bad = tmp_path / "zh.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "a.tmx"
+    result = runner.invoke(app, ["align", str(bad), "A_RES_77_173/en.md", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"unterm: {bad}: {problem}\n"
+    assert not out.exists()
+
+
+def test_usage_error_exits_two() -> None:
+    result = runner.invoke(app, ["align", "A_RES_77_173/zh.md"])
+    assert result.exit_code == 2 and "Missing argument" in result.stderr
+
+
+def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
+    """Through the installed entry point, as a user runs it."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("UNTERM_DEBUG", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "unterm.cli", "align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+    version = subprocess.run(
+        [sys.executable, "-m", "unterm.cli", "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.returncode == 0 and version.stdout.startswith("unterm ")
