@@ -195,3 +195,30 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         read_document(tmp_path / "missing.md")
     with pytest.raises(InputError, match="is a directory"):
         read_document(tmp_path)
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "zh.md"
+    path.write_text("大会，", encoding="utf-8")
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(InputError, match=r"zh\.md: permission denied$"):
+        read_document(path)
+
+
+def test_a_document_without_resolution_structure(udhr_files: dict[str, Path]) -> None:
+    """The UDHR: headings with article keys, paragraphs, and a chapeau mid-text."""
+    doc = read_document(udhr_files["en.md"])
+    kinds = Counter(b.kind for b in doc.blocks)
+    assert kinds == {BlockKind.HEADING: 32, BlockKind.PARAGRAPH: 59, BlockKind.CHAPEAU: 1}
+    assert [b.key for b in doc.blocks if b.kind is BlockKind.HEADING][2:5] == [
+        "article 1",
+        "article 2",
+        "article 3",
+    ]
+    assert next(b for b in doc.blocks if b.kind is BlockKind.CHAPEAU).text == "The General Assembly"
+    zh = read_document(udhr_files["zh.md"])
+    assert [b.key for b in zh.blocks if b.kind is BlockKind.HEADING][-1] == "article 30"
