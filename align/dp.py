@@ -165,15 +165,18 @@ class Scorer:
         self.zh = zh
         self.en = en
         self._cache: dict[tuple[int, int, int, int], float] = {}
+        self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
 
-    def _group(
-        self, units: Sequence[Unit], start: int, size: int
-    ) -> tuple[float, Counter[Anchor], list[Unit]]:
-        part = list(units[start : start + size])
-        counts: Counter[Anchor] = Counter()
-        for u in part:
-            counts.update(u.counts)
-        return sum(u.length for u in part), counts, part
+    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
+        key = (id(units), start, size)
+        hit = self._groups.get(key)
+        if hit is None:
+            part = list(units[start : start + size])
+            counts: Counter[str] = Counter()
+            for u in part:
+                counts.update(u.counts)
+            hit = self._groups[key] = (sum(u.length for u in part), counts, part)
+        return hit
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of linking zh units i..i+a−1 with en units j..j+b−1."""
