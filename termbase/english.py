@@ -1,0 +1,182 @@
+"""English term candidates in one segment of text.
+
+Noun phrases are runs of words bounded by punctuation and by words that do not belong
+in a term (articles, pronouns, prepositions other than `of`, `for`, `and`, `on`, verbs a
+resolution opens with); inside a run, `of`, `for`, `and` and `on` may join two parts
+(`Committee of Permanent Representatives`, `2030 Agenda for Sustainable Development`).
+Every sub-phrase that starts and ends with a content word is a candidate too, so that
+nesting can be weighed (C-value). Acronyms and their expansions (`United Nations Human
+Settlements Programme (UN-Habitat)`) and quoted titles are marked as such. Counting
+folds plurals (`Goals` = `Goal`); the text keeps the form it had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from unterm.termbase.lexicon import EN_STOP, stem
+from unterm.termbase.model import TermType
+
+JOINERS = frozenset({"of", "for", "and", "on"})
+_FAIR_CUTS = frozenset({"of", "for", "on", "to"})
+
+
+def _and_in_name(words: list[str]) -> bool:
+    """`and` inside a name joins capitalised words (Economic and Social Council)."""
+    return all(
+        words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+        for k, w in enumerate(words)
+        if w.lower() == "and" and 0 < k < len(words) - 1
+    )
+
+
+# Words that never start or end a term, beyond the stopwords: verbs and adverbs of UN
+# drafting, pronouns, quantifiers, vague adjectives.
+_NOT_AT_EDGE = frozenset(
+    ["also", "further", "furthermore", "well", "however", "therefore", "thus", "including", "namely", "particular", "especially", "inter", "alia", "e.g", "i.e", "etc", "its", "their", "our", "his", "her", "them", "they", "we", "it", "itself", "themselves", "whose", "who", "whom", "what", "where", "when", "while", "whether", "if", "both", "either", "neither", "same", "various", "several", "many", "much", "few", "own", "new_", "relevant", "appropriate", "respective", "present", "current", "related", "certain", "given", "necessary", "possible", "recalls", "recalling", "reaffirms", "reaffirming", "reaffirmed", "welcomes", "welcoming", "notes", "noting", "noted", "recognizes", "recognizing", "recognized", "encourages", "encouraging", "urges", "urging", "invites", "inviting", "requests", "requesting", "decides", "deciding", "calls", "calling", "stresses", "stressing", "emphasizes", "emphasizing", "underlines", "acknowledging", "acknowledges", "expressing", "expresses", "taking", "takes", "looks", "forward", "aware", "concerned", "convinced", "determined", "mindful", "bearing", "deeply", "gravely", "take", "note", "continue", "continues", "ensure", "ensuring", "support", "supporting", "provide", "providing", "promote", "promoting", "strengthen", "strengthening", "implement", "implementing", "achieve", "achieving", "improve", "improving", "increase", "increasing", "help", "helping", "make", "making", "address", "addressing", "enable", "enabling", "based", "held", "made", "entitled", "contained", "convened", "adopted", "endorsed", "considered", "referred", "mentioned", "set", "out"]
+)
+_TOKEN = regex.compile(r"\d{4}[–—-]\d{4}|[\p{L}\p{N}][\p{L}\p{N}’'\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]")
+ACRONYM = regex.compile(r"^(?:[A-Z][A-Za-z]*-)?[A-Z]{2,}[a-z]?(?:-[A-Za-z0-9]+)*$|^[A-Z]{2,}-\d+$")
+_PAREN = regex.compile(r"\(([^()]{2,80})\)")
+_QUOTED = regex.compile(r"[\"“]([^\"“”]{3,120})[\"”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str  # as it appears
+    key: str  # folded for counting: lower case, plurals off
+    words: int
+    type: TermType = TermType.FULL_FORM
+    capitalised: bool = False
+
+
+def fold(text: str) -> str:
+    """The counting key of an English term: lower case, each word's plural folded."""
+    return " ".join(stem(w) for w in regex.findall(r"[\p{L}\p{N}’'\-/.]+", text))
+
+
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+
+
+def _edge_ok(word: str) -> bool:
+    low = word.lower()
+    return low not in EN_STOP and low not in _NOT_AT_EDGE and not _NUMBER.fullmatch(word)
+
+
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*|\d{4}[–—-]\d{4}")
+
+
+def _is_boundary(word: str) -> bool:
+    """Words that end a run: stop words, drafting verbs, months, symbols and dates."""
+    low = word.lower()
+    return (
+        low in EN_STOP
+        or low in _NOT_AT_EDGE
+        or low in _MONTHS
+        or ("/" in word and any(c.isdigit() for c in word))
+    )
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Maximal runs of term-capable words between punctuation and stop words."""
+    runs: list[list[str]] = []
+    for chunk in regex.split(r"[,;:()\[\]\"“”!?]|\.(?=\s|$)|\s[–—-]\s", text):
+        current: list[str] = []
+        words = _TOKEN.findall(chunk)
+        for k, word in enumerate(words):
+            low = word.lower()
+            # `to` joins only inside a name: Committee of Permanent Representatives to UN-Habitat
+            name_to = (
+                low == "to"
+                and current
+                and current[-1][:1].isupper()
+                and k + 1 < len(words)
+                and words[k + 1][:1].isupper()
+            )
+            if (low in JOINERS or name_to) and current:
+                current.append(word)
+            elif _is_boundary(word):
+                if current:
+                    runs.append(current)
+                current = []
+            else:
+                current.append(word)
+        if current:
+            runs.append(current)
+    return runs
+
+
+def candidates(text: str, max_words: int = 9) -> list[Candidate]:
+    """All English term candidates of a segment, with repetitions (one per occurrence)."""
+    out: list[Candidate] = []
+    for run in _runs(text):
+        n = len(run)
+        caps = [w[:1].isupper() or w[:1].isdigit() for w in run]
+        for i in range(n):
+            # a phrase that starts or ends inside a run of capitalised words cuts a name
+            # (`Executive` of `Executive Board`); of, for, on, to between them is a fair
+            # cut (`Executive Board` | of UN-Habitat), `and` is not (Economic | and Social)
+            if i > 0 and caps[i] and caps[i - 1] and run[i - 1].lower() not in _FAIR_CUTS:
+                continue
+            if i > 1 and caps[i] and run[i - 1].lower() == "and" and caps[i - 2]:
+                continue
+            # a year may open a name (`2030 Agenda`) and a number close one (`Goal 11`)
+            year_start = _NUMBER.fullmatch(run[i]) and i + 1 < n and run[i + 1][:1].isupper()
+            if run[i].lower() in JOINERS or run[i] == "to" or not (_edge_ok(run[i]) or year_start):
+                continue
+            for j in range(i + 1, min(n, i + max_words) + 1):
+                last = run[j - 1]
+                number_end = _NUMBER.fullmatch(last) and j - 2 >= i and run[j - 2][:1].isupper()
+                if (
+                    last.lower() in JOINERS
+                    or last == "to"
+                    or not (_edge_ok(last) or number_end)
+                    or (j - 1 == i
+                    and year_start)
+                ):
+                    continue
+                if j < n and caps[j - 1] and caps[j] and run[j].lower() not in _FAIR_CUTS:
+                    continue
+                if j + 1 < n and caps[j - 1] and run[j].lower() == "and" and caps[j + 1]:
+                    continue
+                words = run[i:j]
+                if "and" in (w.lower() for w in words) and not _and_in_name(words):
+                    continue  # a coordination of two phrases, not a name
+                words = run[i:j]
+                phrase = " ".join(words)
+                if len(phrase) < 3:
+                    continue
+                capitalised = all(w[0].isupper() or w.lower() in JOINERS or w[0].isdigit() for w in words)
+                kind = TermType.ACRONYM if len(words) == 1 and ACRONYM.match(phrase) else TermType.FULL_FORM
+                out.append(Candidate(phrase, fold(phrase), len(words), kind, capitalised))
+    for m in _QUOTED.finditer(text):
+        title = m[1].strip()
+        out.append(Candidate(title, fold(title), len(title.split()), TermType.TITLE, True))
+    return out
+
+
+def parentheticals(text: str) -> list[tuple[str, str]]:
+    """(expansion, abbreviation) pairs such as (United Nations Human Settlements Programme,
+    UN-Habitat): a bracketed acronym and the capitalised name just before it."""
+    out: list[tuple[str, str]] = []
+    for m in _PAREN.finditer(text):
+        inner = m[1].strip()
+        if not ACRONYM.match(inner) and not regex.fullmatch(r"[A-Z][\w-]*(?: [IVX]+)?", inner):
+            continue
+        before = text[: m.start()].rstrip()
+        words = _TOKEN.findall(before)[-12:]
+        name: list[str] = []
+        for word in reversed(words):
+            if word[0].isupper() or (word.lower() in JOINERS and name):
+                name.insert(0, word)
+            else:
+                break
+        while name and name[0].lower() in JOINERS:
+            name.pop(0)
+        if len(name) >= 2:
+            out.append((" ".join(name), inner))
+    return out

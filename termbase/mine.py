@@ -1,0 +1,413 @@
+"""Mine term pairs from aligned segments into a termbase.
+
+1. Candidates in every aligned segment pair (termbase.chinese, termbase.english), the
+   Chinese read with the corpus's own vocabulary.
+2. Counts over segments, per document and merged: how many segments hold each term and
+   each pair of terms. A pair is counted when its terms share dictionary evidence, or
+   when both recur (twice or more in the corpus), or when structure ties them: the k-th
+   bracketed short form on each side (人居署 / UN-Habitat) with its expansion, a title in
+   《…》 with a quoted or capitalised title.
+3. A score per pair: the noisy-or of dictionary similarity (termbase.lexicon),
+   association (the Dice coefficient, discounted when it rests on few segments) and
+   structure, times a plausibility of the length ratio.
+4. Competitive linking in each segment (Melamed 2000, "Models of translational
+   equivalence among words", Computational Linguistics 26(2)): the best-scoring pair is
+   linked first, and a term once linked takes no other partner in that segment.
+5. Entries from the pairs linked most reliably, ranked by confidence and termhood; a
+   short form and its expansion that the text brackets together share one entry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from unterm.align.dp import C
+from unterm.align.model import Alignment, Lang
+from unterm.termbase import chinese, english
+from unterm.termbase.lexicon import content_stems, gloss_keys, match_keys, similarity
+from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType
+
+MIN_LINK_SCORE = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One aligned pair of paragraphs, the unit of counting."""
+
+    zh: str
+    en: str
+    document: str = ""
+    key: str = ""
+
+
+def segments(alignment: Alignment) -> list[Segment]:
+    """The aligned pairs of an alignment that have both sides (footnotes included)."""
+    out = []
+    for pair in alignment.pairs:
+        if pair.zh and pair.en:
+            out.append(
+                Segment(
+                    alignment.text(pair, Lang.ZH),
+                    alignment.text(pair, Lang.EN),
+                    alignment.symbol or alignment.zh.path,
+                    alignment.key(pair),
+                )
+            )
+    return out
+
+
+@dataclass(slots=True)
+class Found:
+    """The candidates of one segment."""
+
+    zh: dict[str, TermType]
+    en: dict[str, english.Candidate]  # by folded key
+    zh_paren: list[tuple[str, list[str]]]
+    en_paren: list[tuple[str, str]]
+
+
+def find(segment: Segment, reading: chinese.Reading) -> Found:
+    zh: dict[str, TermType] = {}
+    for zc in chinese.candidates(segment.zh, reading):
+        if zh.get(zc.text) is not TermType.TITLE:
+            zh[zc.text] = zc.type
+    en: dict[str, english.Candidate] = {}
+    for ec in english.candidates(segment.en):
+        if ec.key not in en or ec.type is TermType.TITLE:
+            en[ec.key] = ec
+    zh_paren = chinese.parentheticals(segment.zh, reading)
+    en_paren = english.parentheticals(segment.en)
+    for abbr, expansions in zh_paren:
+        zh.setdefault(abbr, TermType.ABBREVIATION)
+        for x in expansions:
+            zh.setdefault(x, TermType.FULL_FORM)
+    for expansion, abbr in en_paren:
+        for text, kind in ((expansion, TermType.FULL_FORM), (abbr, TermType.ACRONYM)):
+            key = english.fold(text)
+            en.setdefault(key, english.Candidate(text, key, len(text.split()), kind, True))
+    return Found(zh, en, zh_paren, en_paren)
+
+
+@dataclass(slots=True)
+class Counts:
+    """Counts over segments; counts of several documents merge by addition."""
+
+    segments: int = 0
+    zh: Counter[str] = field(default_factory=Counter)
+    en: Counter[str] = field(default_factory=Counter)
+    surface: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    structure: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def merge(self, other: Counts) -> Counts:
+        self.segments += other.segments
+        self.zh.update(other.zh)
+        self.en.update(other.en)
+        for k, v in other.surface.items():
+            self.surface[k].update(v)
+        self.pairs.update(other.pairs)
+        self.structure.update(other.structure)
+        return self
+
+
+def count_terms(found: Iterable[Found]) -> Counts:
+    """How many segments hold each term (first pass)."""
+    counts = Counts()
+    for f in found:
+        counts.segments += 1
+        counts.zh.update(f.zh.keys())
+        counts.en.update(f.en.keys())
+        for key, c in f.en.items():
+            counts.surface[key][c.text] += 1
+    return counts
+
+
+def structural_pairs(f: Found) -> list[tuple[str, str]]:
+    """Pairs the structure of the two texts ties together: the k-th bracketed short form
+    and its expansion on each side; titles in 《…》 with quoted or capitalised titles."""
+    out: list[tuple[str, str]] = []
+    en_abbr = [(english.fold(x), english.fold(a)) for x, a in f.en_paren]
+    zh_abbr = [(a, xs) for a, xs in f.zh_paren]
+    if len(en_abbr) == len(zh_abbr):
+        for (z_abbr, z_expansions), (e_exp, e_abbr) in zip(zh_abbr, en_abbr, strict=True):
+            out.append((z_abbr, e_abbr))
+            expansion = f.en[e_exp].text if e_exp in f.en else e_exp
+            best = max(z_expansions, key=lambda x: similarity(x, expansion))
+            out.append((best, e_exp))
+    zh_titles = [z for z, t in f.zh.items() if t is TermType.TITLE]
+    for z in zh_titles:
+        for key, c in f.en.items():
+            if (c.type is TermType.TITLE or c.capitalised) and similarity(z, c.text) >= 0.5:
+                out.append((z, key))
+    return out
+
+
+def count_pairs(found: Iterable[Found], terms: Counts) -> Counts:
+    """Pair counts (second pass), given the corpus-wide term counts."""
+    counts = Counts()
+    for f in found:
+        counts.segments += 1
+        tied = set(structural_pairs(f))
+        for pair in tied:
+            counts.structure[pair] += 1
+            counts.pairs[pair] += 1
+        en_keys = {
+            key: {k for st in content_stems(c.text) for k in match_keys(st)} for key, c in f.en.items()
+        }
+        for z in f.zh:
+            z_keys = gloss_keys(z)
+            z_recurs = terms.zh[z] >= 2
+            for key, keys in en_keys.items():
+                if (z, key) in tied:
+                    continue
+                if not keys.isdisjoint(z_keys) or (z_recurs and terms.en[key] >= 2):
+                    counts.pairs[(z, key)] += 1
+    return counts
+
+
+def dependent(counts: Counter[str], parts: dict[str, list[str]], is_name: Callable[[str], bool]) -> set[str]:
+    """Candidates that never occur outside one longer candidate: fragments of a name
+    (`Nations Human` of `United Nations Human Settlements Programme`, 持续发展目标 of
+    可持续发展目标). The nested-term test of C-value (Frantzi, Ananiadou & Mima 2000,
+    "Automatic recognition of multi-word terms", International Journal on Digital
+    Libraries 3(2)), in its simplest form: a term as frequent as a term containing it.
+    A part stays when what the longer term adds to it is a name of its own: 常驻代表委员会
+    in 人居署常驻代表委员会, `Executive Board` in `Executive Board of UN-Habitat`."""
+    out: set[str] = set()
+    for longer, inner in parts.items():
+        n = counts[longer]
+        for part in inner:
+            if part == longer or counts[part] > n:
+                continue
+            left = longer.replace(part, " ", 1).strip()
+            rest = regex.sub(r"^\s*(?:of|for|and|on|to|the)\s+|\s+(?:of|for|and|on|to|the)\s*$", "", left)
+            if rest and counts[rest] > n and is_name(rest):
+                continue
+            # a conjunct of a coordination of two names: 气候投资基金 of 适应基金和气候投资基金
+            # (one head), 联合国秘书处 of 联合国秘书处与大会 (大会 stands on its own), but not
+            # 联合国住房 of 联合国住房和城市可持续发展大会
+            other = regex.sub(r"^(?:和|及|与|and )|(?:和|及|与| and)$", "", left).strip()
+            if other != left and counts[other] and (other[-2:] == part[-2:] or counts[other] > n):
+                continue
+            out.add(part)
+    return out
+
+
+def _zh_parts(terms: Iterable[str]) -> dict[str, list[str]]:
+    known = set(terms)
+    return {
+        t: [t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1) if t[i:j] in known] for t in known
+    }
+
+
+def _en_parts(keys: Iterable[str]) -> dict[str, list[str]]:
+    known = set(keys)
+    out: dict[str, list[str]] = {}
+    for k in known:
+        words = k.split()
+        out[k] = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+        out[k] = [p for p in out[k] if p in known]
+    return out
+
+
+def _zh_length(term: str) -> float:
+    han = len(regex.findall(r"\p{Han}", term))
+    return han + (len(regex.sub(r"[\s《》]", "", term)) - han) / C
+
+
+def plausible_length(zh: str, en: str) -> float:
+    """1 when the English is as long as the Chinese predicts, falling off outside 0.4-2.5x."""
+    lz = _zh_length(zh)
+    le = len(en.replace(" ", ""))
+    if not lz or not le:
+        return 0.0
+    ratio = le / (C * lz)
+    if 0.4 <= ratio <= 2.5:
+        return 1.0
+    return max(0.0, 1 - abs(math.log(ratio / (0.4 if ratio < 0.4 else 2.5))) * 1.5)
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    score: float
+    lexical: float
+    dice: float
+    together: int
+    structure: int
+
+
+def score_pair(z: str, key: str, counts: Counts) -> PairScore:
+    surface = counts.surface[key].most_common(1)[0][0] if counts.surface.get(key) else key
+    together = counts.pairs[(z, key)]
+    structure = counts.structure[(z, key)]
+    dice = 2 * together / (counts.zh[z] + counts.en[key]) if together else 0.0
+    lexical = similarity(z, surface)
+    # one segment proves little about association; five prove a good deal
+    association = dice * (1 - 1 / (1 + together))
+    struct = 0.9 if structure else 0.0
+    score = 1 - (1 - 0.95 * lexical) * (1 - 0.9 * association) * (1 - struct)
+    return PairScore(score * plausible_length(z, surface), lexical, dice, together, structure)
+
+
+@dataclass(slots=True)
+class Links:
+    count: Counter[tuple[str, str]] = field(default_factory=Counter)
+    score: dict[tuple[str, str], float] = field(default_factory=dict)
+    examples: dict[tuple[str, str], list[Example]] = field(default_factory=lambda: defaultdict(list))
+
+
+def link(
+    found: Sequence[Found], segs: Sequence[Segment], counts: Counts, scores: dict[tuple[str, str], PairScore]
+) -> Links:
+    """Competitive linking in each segment (third pass)."""
+    links = Links()
+    for f, seg in zip(found, segs, strict=True):
+        options = [
+            (scores[(z, key)].score, z, key)
+            for z in f.zh
+            for key in f.en
+            if (z, key) in scores and scores[(z, key)].score >= MIN_LINK_SCORE
+        ]
+        used_zh: set[str] = set()
+        used_en: set[str] = set()
+        # best first; between equals, the longer terms (a name before its parts)
+        for s, z, key in sorted(options, key=lambda o: (-round(o[0], 3), -len(o[1]), -len(o[2]), o[1], o[2])):
+            if z in used_zh or key in used_en:
+                continue
+            used_zh.add(z)
+            used_en.add(key)
+            links.count[(z, key)] += 1
+            links.score[(z, key)] = s
+            if len(links.examples[(z, key)]) < 3:
+                links.examples[(z, key)].append(_example(seg, z, f.en[key].text))
+    return links
+
+
+def _example(seg: Segment, z: str, e: str) -> Example:
+    """The sentence or clause holding each term, from one aligned pair."""
+    zh = _around(regex.split(r"(?<=[。；;])", seg.zh), z)
+    en = _around(regex.split(r"(?<=[;.])\s+(?=[A-Z0-9(])", seg.en), e)
+    return Example(zh, en, seg.document, seg.key)
+
+
+def _around(parts: list[str], term: str) -> str:
+    bare = term.strip("《》")
+    for part in parts:
+        if bare in part:
+            return part.strip()
+    return (parts[0] if parts else "").strip()
+
+
+def termhood(z: str, zh_type: TermType, en: english.Candidate) -> float:
+    """How much a pair looks like terminology rather than everyday words, for ranking:
+    names, titles, abbreviations and multiword phrases before single words, which in a
+    UN text are mostly everyday (`actions`) or pieces of names (`Forum`)."""
+    if zh_type in (TermType.TITLE, TermType.ABBREVIATION) or en.type in (TermType.ACRONYM, TermType.TITLE):
+        return 1.0
+    if en.words >= 2:
+        value = 1.0 if en.capitalised else 0.85
+    else:
+        value = 0.75 if "-" in en.text and en.capitalised else 0.5
+    if len(z) <= 2:
+        value *= 0.85
+    return value
+
+
+def mine(
+    alignments: Sequence[Alignment] | None = None,
+    *,
+    segs: Sequence[Segment] | None = None,
+    min_freq: int = 1,
+    top: int | None = None,
+) -> Termbase:
+    """Mine a termbase from alignments (or from aligned segments)."""
+    all_segs = list(segs or []) + [s for a in alignments or [] for s in segments(a)]
+    reading = chinese.read_corpus(s.zh for s in all_segs)
+    found = [find(s, reading) for s in all_segs]
+    terms = count_terms(found)
+    drop_zh = dependent(terms.zh, _zh_parts(terms.zh), lambda rest: rest in reading.vocab)
+    drop_en = dependent(
+        terms.en,
+        _en_parts(terms.en),
+        lambda rest: bool(english.ACRONYM.match(terms.surface[rest].most_common(1)[0][0])),
+    )
+    for f in found:
+        f.zh = {z: t for z, t in f.zh.items() if z not in drop_zh or t is not TermType.FULL_FORM}
+        f.en = {k: c for k, c in f.en.items() if k not in drop_en or c.type is not TermType.FULL_FORM}
+    counts = count_pairs(found, terms)
+    terms.pairs, terms.structure = counts.pairs, counts.structure
+    scores = {pair: score_pair(*pair, terms) for pair in terms.pairs}
+    links = link(found, all_segs, terms, scores)
+    return _entries(links, scores, terms, found, min_freq=min_freq, top=top)
+
+
+def _entries(
+    links: Links,
+    scores: dict[tuple[str, str], PairScore],
+    counts: Counts,
+    found: Sequence[Found],
+    *,
+    min_freq: int,
+    top: int | None,
+) -> Termbase:
+    zh_types: dict[str, TermType] = {}
+    en_cands: dict[str, english.Candidate] = {}
+    for f in found:
+        for z, t in f.zh.items():
+            if zh_types.get(z) in (None, TermType.FULL_FORM):
+                zh_types[z] = t
+        for key, c in f.en.items():
+            if key not in en_cands or c.type is not TermType.FULL_FORM:
+                en_cands[key] = c
+    ranked = []
+    for (z, key), n in links.count.items():
+        if n < min_freq:
+            continue
+        s = scores[(z, key)]
+        # a pair linked in several segments is more reliable than one linked once
+        confidence = s.score * (1 - 0.5 ** (n + 1))
+        surface = counts.surface[key].most_common(1)[0][0]
+        cand = en_cands[key]
+        cand = english.Candidate(surface, key, cand.words, cand.type, cand.capitalised)
+        ranked.append(
+            (confidence * termhood(z, zh_types.get(z, TermType.FULL_FORM), cand), confidence, z, cand, n, s)
+        )
+    ranked.sort(key=lambda r: (-r[0], -r[4], r[2]))
+    # one entry per term: a term keeps its best partner
+    entries: list[Entry] = []
+    taken_zh: set[str] = set()
+    taken_en: set[str] = set()
+    for _rank_score, confidence, z, cand, n, s in ranked:
+        bare = z.strip("《》")
+        if z in taken_zh or bare in taken_zh or cand.key in taken_en:
+            continue
+        taken_zh.update({z, bare})
+        taken_en.add(cand.key)
+        zh_type = zh_types.get(z, TermType.FULL_FORM)
+        en_type = (
+            cand.type
+            if cand.type is not TermType.FULL_FORM or zh_type is not TermType.TITLE
+            else TermType.TITLE
+        )
+        entries.append(
+            Entry(
+                id=f"c{len(entries) + 1:04d}",
+                zh=(Term(z, zh_type),),
+                en=(Term(cand.text, en_type),),
+                frequency=n,
+                association=round(s.dice, 3),
+                confidence=round(confidence, 3),
+                examples=tuple(links.examples[(z, cand.key)]),
+                status=Status.PROPOSED,
+                note=f"dictionary {s.lexical:.2f}; Dice {s.dice:.2f} over {s.together} segment(s)"
+                + ("; bracketed or titled alike" if s.structure else ""),
+            )
+        )
+        if top and len(entries) >= top:
+            break
+    return Termbase(tuple(entries))
