@@ -1,13 +1,19 @@
-"""Chinese term candidates: the corpus's own vocabulary first, then jieba.
+"""Chinese term candidates: jieba's words in runs, and the corpus's own vocabulary.
 
-jieba's dictionary splits the UN's vocabulary (人居/署, 可/持续/发展, 新/城市/议程), so a
-corpus is read for its own vocabulary first (`vocabulary`): titles in 《…》, short terms
-in brackets after a longer one (联合国人类住区规划署(人居署)), and the multi-character
-units a sentencepiece model trained on the Chinese side proposes, kept when they neither
-start nor end with a function word. Within a segment these words are protected and
-jieba (with part of speech) cuts the rest; candidates are the runs of up to six tokens
-between punctuation and function words, which end in a noun-like token. Text is
-normalised first: full-width forms to half-width (NFKC), `2030 年` to `2030年`.
+jieba (with parts of speech) cuts a segment into words; a candidate is a run of up to
+ten words between punctuation, function words and predicate verbs, ending in a noun.
+Inside a run, 和/及/与 may join two parts only in the name of a body or an instrument
+(经济及社会理事会), numerals may open a name (第二委员会, 四年期全面政策审查), and 最不
+("least") is a prefix (最不发达国家).
+
+jieba's dictionary splits much UN vocabulary (人居/署, 新/城市/议程) and misreads some
+(小岛屿 as a person's name), so the corpus is read for its own vocabulary first (see
+`read_corpus`): titles in 《…》, short terms in brackets (人居署), and the units a
+sentencepiece model (Kudo & Richardson 2018, "SentencePiece", EMNLP demo) trained on the
+corpus's Chinese proposes, kept when they recur and read as content words. Every
+occurrence of a vocabulary word is a candidate too; the vocabulary proposes, it never
+hides the words jieba found. Text is normalised first: full-width forms to half-width
+(NFKC), `2030 年` to `2030年`.
 """
 
 from __future__ import annotations
@@ -15,26 +21,38 @@ from __future__ import annotations
 import io
 import logging
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
+from typing import Any
 
 import regex
 
 from unterm.termbase.model import TermType
 
-# Characters and words that bound a term: particles, conjunctions, prepositions,
-# adverbs, pronouns (jieba tags p, c, u*, d, r, y, e, o, and these as a safety net).
+# Function characters that never start or end a term.
 _FUNCTION_CHARS = set(
     "的地得和与及或并而在对于为以将把被从向由其该各每这那此之所等也还又再都已则即就使让请了着过是有"
 )
+# jieba tags that end a run: prepositions, conjunctions, particles, adverbs, pronouns,
+# modal particles, interjections, onomatopoeia, non-words, punctuation, measure words,
+# numerals.
 _BOUNDARY_POS = ("p", "c", "u", "d", "r", "y", "e", "o", "x", "w", "q", "m", "zg")
-_END_POS = ("n", "v", "l", "j", "i", "b", "eng", "ng", "nz")  # what a term may end with (n* and vn included)
+_END_POS = ("n", "v", "l", "j", "i", "b", "eng", "ng", "nz")  # n* and vn among them
+_JOINERS = ("和", "及", "与")
+# What the name of a body or an instrument ends with; only such names take 和/及/与
+# inside (经济及社会理事会), other coordinations are two terms (城市和社区).
+_HEADS = regex.compile(
+    r"(?:会|委员会|理事会|大会|基金|基金会|组织|署|局|方案|计划|公约|协定|议程|框架|宣言|中心|银行|机构|论坛|"
+    r"小组|部|司|处|办公室|法庭|法院|共同体|联盟|集团|会议|纲领|战略|倡议)$"
+)
+_ZH_NUMERAL = regex.compile(r"^(?:第)?[一二三四五六七八九十百]+$")
 _TITLE = regex.compile(r"《([^《》]{2,60})》")
 _PAREN = regex.compile(r"[(（]([^()（）]{1,12})[)）]")
-_HAN_RUN = regex.compile(r"[\p{Han}]+")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_WORDLIKE = regex.compile(r"[\p{Han}\w\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +63,11 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """What the corpus teaches about its Chinese: its multi-character vocabulary, and the
-    verbs of two characters or more that act as predicates (they precede three or more
-    different words: 加强, 鼓励) rather than as modifiers inside names (常驻 in
-    常驻代表委员会). A single character jieba tags as a verb is usually a bound
-    morpheme (可 of 可持续)."""
+    """What a corpus teaches about its Chinese: its own vocabulary, and the verbs that
+    act as predicates. A predicate is a verb of two characters or more that precedes
+    three or more different words (加强, 鼓励); a verb that precedes one or two is more
+    likely a modifier inside names (常驻 of 常驻代表委员会), and a single character jieba
+    tags as a verb is usually a bound morpheme (可 of 可持续)."""
 
     vocab: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
@@ -62,7 +80,7 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba() -> Any:
     """jieba's part-of-speech tokenizer, loaded once and quiet."""
     import jieba
     import jieba.posseg
@@ -74,8 +92,48 @@ def _jieba():  # type: ignore[no-untyped-def]
     return tokenizer
 
 
+def segment(text: str) -> list[tuple[str, str]]:
+    """(word, part of speech) for each word of a text, as jieba cuts it, with two
+    prefixes read as part of the word they form: 最不 ("least": 最不|发达国家) and 可
+    ("-able") where it makes a dictionary word with what follows (可持续 sustainable,
+    可再生|能源 renewable energy; not the modal 可 of 可|有助于)."""
+    words = [(w.word, w.flag) for w in _jieba().lcut(normalise(text))]
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        word, pos = words[i]
+        if word == "最" and i + 2 < len(words) and words[i + 1][0] == "不":
+            out.append(("最不", "b"))
+            i += 2
+            continue
+        if word == "可" and i + 1 < len(words) and _able(words[i + 1][0]):
+            out.append(("可" + words[i + 1][0], "b"))
+            i += 2
+            continue
+        out.append((word, pos))
+        i += 1
+    return out
+
+
+def _able(following: str) -> bool:
+    from unterm.termbase.lexicon import cedict
+
+    words = cedict()
+    return any("可" + following[:n] in words for n in range(1, min(3, len(following)) + 1))
+
+
 def _edges_ok(word: str) -> bool:
     return bool(word) and word[0] not in _FUNCTION_CHARS and word[-1] not in _FUNCTION_CHARS
+
+
+def _is_boundary(word: str, pos: str, reading: Reading) -> bool:
+    return (
+        pos.startswith(_BOUNDARY_POS)
+        or word in _FUNCTION_CHARS
+        or word in reading.predicates
+        or (pos == "nr" and len(word) >= 4)  # jieba's long person names here are misreadings: 努力实现
+        or not _WORDLIKE.fullmatch(word)
+    )
 
 
 def titles(text: str) -> list[str]:
@@ -92,18 +150,15 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
         inner = m[1].strip()
         if not (regex.fullmatch(r"\p{Han}{2,8}", inner) or regex.fullmatch(r"[A-Za-z][\w\-]{1,15}", inner)):
             continue
-        tokens = segment(text[max(0, m.start() - 40) : m.start()], reading.vocab)
         suffixes: list[str] = []
         name = ""
-        for word, pos in reversed(tokens):
-            if not regex.fullmatch(r"\p{Han}+", word) or (
-                _is_boundary(word, pos) and word not in ("和", "及")
-            ):
+        for word, pos in reversed(segment(text[max(0, m.start() - 40) : m.start()])):
+            if not regex.fullmatch(r"\p{Han}+", word) or word in reading.predicates:
+                break
+            if word not in _JOINERS and _is_boundary(word, pos, reading):
                 break
             name = word + name
-            if word in reading.predicates:
-                break
-            if name[0] not in _FUNCTION_CHARS and len(name) > len(inner) and len(name) >= 3:
+            if _edges_ok(name) and len(name) > len(inner) and len(name) >= 3:
                 suffixes.append(name)
         if suffixes:
             out.append((inner, suffixes[::-1]))
@@ -111,40 +166,32 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
 
 
 def read_corpus(texts: Iterable[str], pieces: int = 600) -> Reading:
-    """The corpus's vocabulary and predicate verbs (see `Reading`)."""
+    """The corpus's predicate verbs and its own vocabulary (see the module docstring)."""
     texts = [normalise(t) for t in texts]
-    vocab = vocabulary(texts, pieces)
     following: dict[str, set[str]] = defaultdict(set)
     for t in texts:
-        tokens = segment(t, vocab)
-        for (word, pos), (nxt, _) in pairwise(tokens):
-            if pos == "v" and word not in vocab:  # not vn, vd: 持续 of 可持续发展 is no predicate
+        for (word, pos), (nxt, _) in pairwise(segment(t)):
+            if pos == "v" and len(word) >= 2:  # not vn, vd: 持续 of 可持续发展 is no predicate
                 following[word].add(nxt)
-    return Reading(vocab, frozenset(w for w, nxt in following.items() if len(nxt) >= 3 and len(w) >= 2))
+    predicates = frozenset(w for w, nxt in following.items() if len(nxt) >= 3)
+    return Reading(vocabulary(texts, predicates, pieces), predicates)
 
 
-def vocabulary(texts: Iterable[str], pieces: int = 600) -> frozenset[str]:
-    """The corpus's own multi-character vocabulary (see the module docstring)."""
-    texts = [normalise(t) for t in texts]
-    words: Counter[str] = Counter()
+def vocabulary(texts: list[str], predicates: frozenset[str], pieces: int = 600) -> frozenset[str]:
+    """Titles, bracketed short terms, and sentencepiece units that recur and read as
+    content words ending in a noun."""
+    words: set[str] = set()
     for t in texts:
-        for title in titles(t):
-            if regex.fullmatch(r"[\p{Han}\d\-]+", title):
-                words[title] += 2
-        for m in _PAREN.finditer(t):
-            inner = m[1].strip()
-            if regex.fullmatch(r"\p{Han}{2,8}", inner):
-                words[inner] += 2
+        words.update(x for x in titles(t) if regex.fullmatch(r"[\p{Han}\d\-]+", x))
+        words.update(
+            m[1].strip() for m in _PAREN.finditer(t) if regex.fullmatch(r"\p{Han}{2,8}", m[1].strip())
+        )
     runs = [r for t in texts for r in _HAN_RUN.findall(t) if len(r) >= 2]
-    known = set(words)
-    for piece in _sentencepiece(runs, pieces):
-        if not _compound(piece, known):
-            words[piece] += 1
-    counts: Counter[str] = Counter()
     joined = "\n".join(runs)
-    for w in words:
-        counts[w] = joined.count(w)
-    return frozenset(w for w in words if len(w) >= 2 and _edges_ok(w) and (counts[w] >= 2 or words[w] >= 2))
+    for piece in _sentencepiece(runs, pieces):
+        if joined.count(piece) >= 2 and _content_piece(piece, predicates):
+            words.add(piece)
+    return frozenset(w for w in words if len(w) >= 2 and _edges_ok(w))
 
 
 def _sentencepiece(runs: list[str], extra: int) -> list[str]:
@@ -153,12 +200,11 @@ def _sentencepiece(runs: list[str], extra: int) -> list[str]:
         return []
     import sentencepiece as spm
 
-    alphabet = len(set("".join(runs)))
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(runs),
         model_writer=model,
-        vocab_size=alphabet + extra,
+        vocab_size=len(set("".join(runs))) + extra,
         model_type="unigram",
         character_coverage=1.0,
         max_sentencepiece_length=10,
@@ -169,60 +215,49 @@ def _sentencepiece(runs: list[str], extra: int) -> list[str]:
         minloglevel=2,
     )
     processor = spm.SentencePieceProcessor(model_proto=model.getvalue())
-    out = []
-    for i in range(processor.get_piece_size()):
-        piece = processor.id_to_piece(i)
-        if 3 <= len(piece) <= 10 and regex.fullmatch(r"\p{Han}+", piece) and _plausible_piece(piece):
-            out.append(piece)
-    return out
+    pieces = (processor.id_to_piece(i) for i in range(processor.get_piece_size()))
+    return [p for p in pieces if 3 <= len(p) <= 10 and _HAN_RUN.fullmatch(p)]
 
 
-def _compound(piece: str, known: set[str]) -> bool:
-    """A piece that is two known words side by side (人居署 + 执行局): protecting it whole
-    would hide its parts, and the parts join as a candidate of two tokens anyway."""
-    dictionary = _jieba().tokenizer.FREQ
-    for i in range(2, len(piece) - 1):
-        head, tail = piece[:i], piece[i:]
-        if (head in known or dictionary.get(head)) and (tail in known or dictionary.get(tail)):
-            return True
-    return False
+def _content_piece(piece: str, predicates: frozenset[str]) -> bool:
+    """A piece jieba reads as content words ending in a noun, with no predicate verb."""
+    if not _edges_ok(piece):
+        return False
+    tokens = segment(piece)
+    reading = Reading(predicates=predicates)
+    if any(_is_boundary(w, p, reading) and p != "b" for w, p in tokens):
+        return False
+    if tokens[0][1] == "v" and len(tokens[0][0]) == 1:
+        return False  # 助|发展中国家
+    word, pos = tokens[-1]
+    return pos.startswith(_END_POS) and not (pos.startswith("v") and pos != "vn")
 
 
-def _plausible_piece(piece: str) -> bool:
-    """A piece jieba reads as content words throughout, none of them a verb (a verbal
-    noun aside), ending in a noun. A term jieba splits (可/持续/发展) still comes out as
-    a candidate of several tokens; a piece that swallowed a verb (鼓励人居署) would hide
-    the term inside it."""
-    tokens = list(_jieba().lcut(piece))
-    if (
-        not _edges_ok(piece)
-        or not tokens[-1].flag.startswith(_END_POS)
-        or any(t.flag == "nr" for t in tokens)
-    ):
-        return False  # jieba's person names (nr) in UN text are mostly misreadings: 努力实现
-    return not any(
-        _is_boundary(t.word, t.flag) or (t.flag.startswith("v") and t.flag != "vn") for t in tokens
-    )
-
-
-def _is_boundary(word: str, pos: str) -> bool:
-    return pos.startswith(_BOUNDARY_POS) or word in _FUNCTION_CHARS
-
-
-def segment(text: str, vocab: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(word, part of speech) pairs: vocabulary words whole (tagged nz), jieba for the rest."""
+def candidates(text: str, reading: Reading = Reading(), max_tokens: int = 10) -> list[Candidate]:
+    """All Chinese term candidates of a segment, with repetitions (one per occurrence).
+    A candidate made of jieba's words neither starts nor ends inside an occurrence of a
+    vocabulary word: 署常驻代表委员会 cuts 人居署."""
     text = normalise(text)
-    out: list[tuple[str, str]] = []
-    pattern = _vocab_pattern(vocab)
-    pos = 0
-    for m in pattern.finditer(text) if pattern else ():
-        if m.start() > pos:
-            out.extend((p.word, p.flag) for p in _jieba().lcut(text[pos : m.start()]))
-        out.append((m[0], "nz"))
-        pos = m.end()
-    if pos < len(text):
-        out.extend((p.word, p.flag) for p in _jieba().lcut(text[pos:]))
+    out = [Candidate(f"《{t}》", TermType.TITLE) for t in titles(text)]
+    inside: set[int] = set()
+    for m in _vocab_in(text, reading.vocab):
+        out.append(Candidate(m[0]))
+        inside.update(range(m.start() + 1, m.end()))
+    tokens = segment(text)
+    starts, pos = [], 0
+    for word, _ in tokens:
+        starts.append(pos)
+        pos += len(word)
+    for run in _runs(list(zip(tokens, starts, strict=True)), reading):
+        out += _sub_runs(run, max_tokens, inside)
     return out
+
+
+def _vocab_in(text: str, vocab: frozenset[str]) -> list[regex.Match[str]]:
+    pattern = _vocab_pattern(vocab)
+    if pattern is None:
+        return []
+    return list(pattern.finditer(text, overlapped=True))
 
 
 @cache
@@ -232,67 +267,51 @@ def _vocab_pattern(vocab: frozenset[str]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(regex.escape(w) for w in sorted(vocab, key=len, reverse=True)))
 
 
-_JOINERS = ("和", "及", "与")
-# What the name of a body or an instrument ends with; only such names take 和/及/与 inside
-# (经济及社会理事会, 联合国生境和人类住区基金会), other coordinations are two terms (城市和社区).
-_HEADS = regex.compile(
-    r"(?:会|委员会|理事会|大会|基金|基金会|组织|署|局|方案|计划|公约|协定|议程|框架|宣言|中心|银行|机构|论坛|"
-    r"小组|部|司|处|办公室|法庭|法院|共同体|联盟|集团|会议|纲领|战略|倡议)$"
-)
-_ZH_NUMERAL = regex.compile(r"^(?:第)?[一二三四五六七八九十百]+$")
+Token = tuple[str, str, int]  # word, part of speech, offset in the text
 
 
-def candidates(text: str, reading: Reading = Reading(), max_tokens: int = 10) -> list[Candidate]:
-    """All Chinese term candidates of a segment, with repetitions (one per occurrence).
-
-    Runs of tokens between punctuation and function words; 和, 及 and 与 may join two
-    parts inside a run (经济及社会理事会), never start or end one. A candidate ends in a
-    noun-like token and does not start with a predicate verb (see `Reading`).
-    """
-    vocab = reading.vocab
-    text = normalise(text)
-    out = [Candidate(f"《{t}》", TermType.TITLE) for t in titles(text)]
-    runs: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
-    tokens = segment(text, vocab)
-    for k, (word, pos) in enumerate(tokens):
-        nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+def _runs(tokens: list[tuple[tuple[str, str], int]], reading: Reading) -> list[list[Token]]:
+    """Runs of words a term can be made of (see the module docstring)."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for k, ((word, pos), at) in enumerate(tokens):
+        nxt = tokens[k + 1][0][0] if k + 1 < len(tokens) else ""
         if word in reading.predicates and current and _HEADS.fullmatch(nxt):
-            current.append((word, pos))  # 行政首长协调|理事会: before a head noun, part of the name
+            current.append((word, pos, at))  # 行政首长协调|理事会: before a head noun, part of the name
         elif word in _JOINERS and current:
-            current.append((word, "joiner"))
+            current.append((word, "joiner", at))
         elif pos == "m" and _ZH_NUMERAL.match(word):
-            current.append((word, "numeral"))  # 四|年期全面政策审查, 第二|委员会
-        elif (
-            word.strip() == ""
-            or _is_boundary(word, pos)
-            or word in reading.predicates  # 决定|核可: a predicate ends a term
-            or pos == "nr"  # jieba's person names in UN text are mostly misreadings: 努力实现
-            or not regex.fullmatch(r"[\p{Han}\w\-]+", word)
-        ):
+            current.append((word, "numeral", at))  # 四|年期全面政策审查, 第二|委员会
+        elif _is_boundary(word, pos, reading):
             if current:
                 runs.append(current)
             current = []
         else:
-            current.append((word, pos))
+            current.append((word, pos, at))
     if current:
         runs.append(current)
-    for run in runs:
-        for i in range(len(run)):
-            word, pos = run[i]
-            if pos in ("f", "t", "a", "ad", "an", "joiner") or word in _FUNCTION_CHARS:
+    return runs
+
+
+def _sub_runs(run: list[Token], max_tokens: int, inside: set[int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for i in range(len(run)):
+        word, pos, at = run[i]
+        if pos in ("f", "t", "a", "ad", "an", "joiner") or word in _FUNCTION_CHARS or at in inside:
+            continue
+        if pos == "numeral" and (i + 1 >= len(run) or run[i + 1][1] in ("joiner", "numeral")):
+            continue
+        if pos == "v" and len(word) == 1:
+            continue  # 助|发展中国家: a one-character verb opens a clause, not a term
+        for j in range(i + 1, min(len(run), i + max_tokens) + 1):
+            word, pos, at = run[j - 1]
+            if pos == "joiner" or not (pos.startswith(_END_POS) or pos == "b") or at + len(word) in inside:
                 continue
-            if pos == "numeral" and (i + 1 >= len(run) or run[i + 1][1] in ("joiner", "numeral")):
+            if pos.startswith("v") and pos != "vn":
+                continue  # a term ends with a noun, not a verb
+            term = "".join(w for w, _, _ in run[i:j])
+            if any(p == "joiner" for _, p, _ in run[i:j]) and not _HEADS.search(term):
                 continue
-            for j in range(i + 1, min(len(run), i + max_tokens) + 1):
-                word, pos = run[j - 1]
-                if pos == "joiner" or not (pos.startswith(_END_POS) or pos == "vn"):
-                    continue
-                if pos.startswith("v") and pos != "vn" and (j - i > 1 or word not in vocab):
-                    continue  # a term ends with a noun, not a verb
-                term = "".join(w for w, _ in run[i:j])
-                if any(p == "joiner" for _, p in run[i:j]) and not _HEADS.search(term):
-                    continue
-                if len(term) >= 2 and regex.search(r"\p{Han}", term) and _edges_ok(term):
-                    out.append(Candidate(term))
+            if len(term) >= 2 and regex.search(r"\p{Han}", term) and _edges_ok(term):
+                out.append(Candidate(term))
     return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -103,6 +103,8 @@ class Counts:
     surface: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
     structure: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # (short form, expansion) as the texts bracket them, in each language
+    short_forms: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def merge(self, other: Counts) -> Counts:
         self.segments += other.segments
@@ -112,6 +114,7 @@ class Counts:
             self.surface[k].update(v)
         self.pairs.update(other.pairs)
         self.structure.update(other.structure)
+        self.short_forms.update(other.short_forms)
         return self
 
 
@@ -147,12 +150,26 @@ def structural_pairs(f: Found) -> list[tuple[str, str]]:
     return out
 
 
+def _short_forms(f: Found) -> list[tuple[str, str]]:
+    """(short form, expansion) relations in one segment: the English as bracketed, the
+    Chinese with the expansion the English expansion confirms best."""
+    out = [(english.fold(a), english.fold(x)) for x, a in f.en_paren]
+    for abbr, expansions in f.zh_paren:
+        if f.en_paren:
+            best = max(expansions, key=lambda x: max(similarity(x, e) for e, _ in f.en_paren))
+        else:
+            best = expansions[0]
+        out.append((abbr, best))
+    return out
+
+
 def count_pairs(found: Iterable[Found], terms: Counts) -> Counts:
     """Pair counts (second pass), given the corpus-wide term counts."""
     counts = Counts()
     for f in found:
         counts.segments += 1
         tied = set(structural_pairs(f))
+        counts.short_forms.update(_short_forms(f))
         for pair in tied:
             counts.structure[pair] += 1
             counts.pairs[pair] += 1
@@ -340,7 +357,7 @@ def mine(
         f.zh = {z: t for z, t in f.zh.items() if z not in drop_zh or t is not TermType.FULL_FORM}
         f.en = {k: c for k, c in f.en.items() if k not in drop_en or c.type is not TermType.FULL_FORM}
     counts = count_pairs(found, terms)
-    terms.pairs, terms.structure = counts.pairs, counts.structure
+    terms.pairs, terms.structure, terms.short_forms = counts.pairs, counts.structure, counts.short_forms
     scores = {pair: score_pair(*pair, terms) for pair in terms.pairs}
     links = link(found, all_segs, terms, scores)
     return _entries(links, scores, terms, found, min_freq=min_freq, top=top)
@@ -396,7 +413,7 @@ def _entries(
         )
         entries.append(
             Entry(
-                id=f"c{len(entries) + 1:04d}",
+                id="",
                 zh=(Term(z, zh_type),),
                 en=(Term(cand.text, en_type),),
                 frequency=n,
@@ -408,6 +425,40 @@ def _entries(
                 + ("; bracketed or titled alike" if s.structure else ""),
             )
         )
-        if top and len(entries) >= top:
-            break
-    return Termbase(tuple(entries))
+    entries = _join_short_forms(entries, counts.short_forms)
+    if top:
+        entries = entries[:top]
+    return Termbase(tuple(replace(e, id=f"c{n:04d}") for n, e in enumerate(entries, start=1)))
+
+
+def _join_short_forms(entries: list[Entry], short_forms: Counter[tuple[str, str]]) -> list[Entry]:
+    """One entry for a short form and its expansion when both languages bracket them
+    together: 联合国人类住区规划署 (人居署) / United Nations Human Settlements Programme
+    (UN-Habitat). The expansion comes first, the short forms are typed as such."""
+    expansion_of = {short: full for short, full in short_forms}
+    by_zh = {e.zh_text: k for k, e in enumerate(entries)}
+    by_en = {english.fold(e.en_text): k for k, e in enumerate(entries)}
+    gone: set[int] = set()
+    out = list(entries)
+    for k, short in enumerate(entries):
+        zh_full = expansion_of.get(short.zh_text)
+        en_full = expansion_of.get(english.fold(short.en_text))
+        if zh_full is None or en_full is None:
+            continue
+        j = by_zh.get(zh_full)
+        if j is None or j in gone or k in gone or by_en.get(en_full) != j:
+            continue
+        full = out[j]
+        zh_short_type = TermType.ABBREVIATION
+        en_short_type = TermType.ACRONYM if english.ACRONYM.match(short.en_text) else TermType.ABBREVIATION
+        out[j] = replace(
+            full,
+            zh=(*full.zh, Term(short.zh_text, zh_short_type)),
+            en=(*full.en, Term(short.en_text, en_short_type)),
+            frequency=full.frequency + short.frequency,
+            confidence=max(full.confidence, short.confidence),
+            examples=(full.examples + short.examples)[:3],
+            note=f"{full.note}; short forms: {short.note}",
+        )
+        gone.add(k)
+    return [e for k, e in enumerate(out) if k not in gone]
