@@ -229,7 +229,7 @@ def _content_piece(piece: str, predicates: frozenset[str]) -> bool:
         return False
     if tokens[0][1] == "v" and len(tokens[0][0]) == 1:
         return False  # 助|发展中国家
-    word, pos = tokens[-1]
+    pos = tokens[-1][1]
     return pos.startswith(_END_POS) and not (pos.startswith("v") and pos != "vn")
 
 
