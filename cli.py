@@ -16,6 +16,7 @@ import typer
 
 from unterm import __version__
 from unterm.errors import FormatError, UntermError
+from unterm.termbase.model import Termbase
 
 app = typer.Typer(
     add_completion=False,
@@ -62,6 +63,12 @@ def align(
         OutputFormat | None, typer.Option("--format", "-f", help="Output format, whatever the extension.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = False,
+    termbase: Annotated[
+        Path | None,
+        typer.Option(
+            "--termbase", help="A termbase whose term pairs count as evidence (TBX, CSV, XLSX, TSV)."
+        ),
+    ] = None,
 ) -> None:
     """Align a Chinese and an English UN document paragraph by paragraph.
 
@@ -80,7 +87,8 @@ def align(
     if output is None and FORMATS[chosen].binary:
         _fail(f"--format {chosen.value} writes a binary file: give one with -o", 2)
     try:
-        alignment = align_files(zh, en)
+        terms = _read_termbase(termbase) if termbase else None
+        alignment = align_files(zh, en, termbase=terms)
         if output is not None:
             write_alignment(alignment, output, chosen)
         elif chosen is OutputFormat.TSV:
@@ -95,6 +103,140 @@ def align(
     if not quiet:
         where = f" -> {output}" if output else ""
         typer.echo(f"unterm: {summarise(alignment)}{where}", err=True)
+
+
+def _read_termbase(path: Path) -> Termbase:
+    from unterm.termbase.formats import read_termbase
+
+    return read_termbase(path)
+
+
+def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:
+    """Document pairs in a folder, at any depth: zh.* beside en.* (A_RES_77_173/zh.md), or
+    NAME.zh.* beside NAME.en.*, or NAME_zh.* beside NAME_en.*."""
+    out: list[tuple[Path, Path]] = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        for zh_mark, en_mark in (("zh", "en"), (".zh", ".en"), ("_zh", "_en")):
+            stem = path.stem if zh_mark == "zh" else path.name
+            if zh_mark == "zh" and stem == "zh":
+                partner = next((p for p in sorted(path.parent.glob("en.*")) if p.is_file()), None)
+            elif zh_mark != "zh" and zh_mark in stem:
+                partner = path.with_name(stem.replace(zh_mark, en_mark, 1))
+                partner = partner if partner.is_file() else None
+            else:
+                continue
+            if partner is not None:
+                out.append((path, partner))
+                break
+    return out
+
+
+@app.command()
+def terms(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Pairs of files: ZH EN [ZH EN ...], each Chinese before its English."),
+    ] = None,
+    folder: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Mine every pair in a folder: zh.*/en.*, NAME.zh.*/NAME.en.*."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the termbase here: .tbx, .csv, .xlsx or .tsv (OmegaT)."),
+    ] = None,
+    min_freq: Annotated[
+        int, typer.Option("--min-freq", min=1, help="Keep pairs linked in at least N segments.")
+    ] = 1,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the N best entries.")] = None,
+    merge_with: Annotated[
+        Path | None,
+        typer.Option("--merge", help="An existing termbase: known terms are marked, conflicts reported."),
+    ] = None,
+    tbx_version: Annotated[
+        int,
+        typer.Option(
+            "--tbx-version", min=2, max=3, help="3: TBX-Basic (ISO 30042:2019); 2: TBX 2008 for OmegaT."
+        ),
+    ] = 3,
+    zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
+    en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Mine Chinese-English term pairs from aligned UN documents into a termbase.
+
+    Without -o, prints the entries ranked best first as TSV. A pair that cannot be read
+    or aligned is reported and skipped; the exit status is then 1.
+    """
+    from unterm.align.align import align_files
+    from unterm.termbase.formats import Options, format_for, write_termbase
+    from unterm.termbase.merge import merge
+    from unterm.termbase.mine import mine_alignments
+    from unterm.termbase.tbx import check_tag
+
+    paths = list(files or [])
+    if len(paths) % 2:
+        _fail(f"give files in pairs, Chinese then English ({len(paths)} given)", 2)
+    if not paths and folder is None:
+        _fail("give pairs of files (ZH EN ...) or --dir DIR", 2)
+    try:
+        options = Options(check_tag(zh_tag), check_tag(en_tag), tbx_version)
+        if output is not None:
+            format_for(output)
+    except FormatError as err:
+        _fail(str(err), 2)
+    pairs = list(zip(paths[::2], paths[1::2], strict=True))
+    if folder is not None:
+        if not folder.is_dir():
+            _fail(f"{folder}: no such folder")
+        found = _pairs_in(folder)
+        if not found:
+            _fail(f"{folder}: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)")
+        pairs += found
+    alignments = []
+    failed = 0
+    for zh, en in pairs:
+        try:
+            alignments.append(align_files(zh, en))
+        except UntermError as err:
+            failed += 1
+            typer.echo(f"unterm: {err} (pair skipped)", err=True)
+    if not alignments:
+        _fail(f"no pair could be aligned ({failed} failed)")
+    try:
+        mined = mine_alignments(alignments, min_freq=min_freq, top=top)
+        result = merge(_read_termbase(merge_with), mined) if merge_with else mined
+        if output is not None:
+            write_termbase(result, output, options)
+        else:
+            sys.stdout.write(_ranked(result))
+    except UntermError as err:
+        _fail(str(err))
+    if not quiet:
+        known = sum(1 for e in result.entries if e.known)
+        typer.echo(
+            f"unterm: {len(result.entries)} entries from {len(alignments)} pair(s)"
+            + (f", {known} already known, {len(result.conflicts)} conflicts" if merge_with else "")
+            + (f"; {failed} pair(s) failed" if failed else "")
+            + (f" -> {output}" if output else ""),
+            err=True,
+        )
+        for conflict in result.conflicts:
+            typer.echo(f"unterm: conflict: {conflict}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _ranked(termbase: Termbase) -> str:
+    lines = ["rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"]
+    for n, e in enumerate(termbase.entries, start=1):
+        types = f"{e.zh[0].type.value}/{e.en[0].type.value}" if e.zh and e.en else ""
+        zh = " | ".join(t.text for t in e.zh)
+        en = " | ".join(t.text for t in e.en)
+        lines.append(f"{n}\t{zh}\t{en}\t{types}\t{e.frequency}\t{e.confidence:.3f}\t{e.status.value}")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:

@@ -9,18 +9,23 @@ from pathlib import Path
 
 from unterm.align.anchors import Anchor, AnchorKind, extract_anchors, weight
 from unterm.align.dp import C, Link, Unit, align_units, measure
+from unterm.align.lexical import TermIndex
 from unterm.align.model import AlignedPair, Alignment, Block, BlockKind, Document, Lang
 from unterm.align.read import read_document
 from unterm.errors import MismatchError
+from unterm.termbase.model import Termbase
 
 # Blocks whose keys are hard anchors: the two versions number them the same way.
 _HARD = (BlockKind.OPERATIVE, BlockKind.SUBITEM, BlockKind.HEADING, BlockKind.TITLE)
 
 
-def unit_of(block: Block, lang: Lang) -> Unit:
-    """What the aligner sees of a block: length, anchors (cited notes included), kind, key."""
+def unit_of(block: Block, lang: Lang, terms: TermIndex | None = None) -> Unit:
+    """What the aligner sees of a block: length, anchors (cited notes and, given a
+    termbase, its terms included), kind, key."""
     anchors = list(extract_anchors(_body(block), lang))
     anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
+    if terms is not None:
+        anchors += terms.anchors(block.text, lang)
     return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
 
 
@@ -32,7 +37,7 @@ def _body(block: Block) -> str:
     return block.text
 
 
-def align_files(zh_path: Path | str, en_path: Path | str) -> Alignment:
+def align_files(zh_path: Path | str, en_path: Path | str, *, termbase: Termbase | None = None) -> Alignment:
     """Read and align a Chinese and an English file, checking they are what they claim."""
     zh, en = read_document(zh_path), read_document(en_path)
     if zh.lang is Lang.EN and en.lang is Lang.ZH:
@@ -44,13 +49,15 @@ def align_files(zh_path: Path | str, en_path: Path | str) -> Alignment:
         raise MismatchError(f"{zh_path}: is English, but the first file must be the Chinese version")
     if en.lang is not Lang.EN:
         raise MismatchError(f"{en_path}: is Chinese, but the second file must be the English version")
-    return align_documents(zh, en)
+    return align_documents(zh, en, termbase=termbase)
 
 
-def align_documents(zh: Document, en: Document) -> Alignment:
-    """Align a Chinese and an English document (see the module and dp docstrings)."""
-    zh_units = [unit_of(b, Lang.ZH) for b in zh.blocks]
-    en_units = [unit_of(b, Lang.EN) for b in en.blocks]
+def align_documents(zh: Document, en: Document, *, termbase: Termbase | None = None) -> Alignment:
+    """Align a Chinese and an English document (see the module and dp docstrings); a
+    termbase's term pairs, where given, count as anchors too."""
+    terms = TermIndex.of(termbase) if termbase is not None and termbase.entries else None
+    zh_units = [unit_of(b, Lang.ZH, terms) for b in zh.blocks]
+    en_units = [unit_of(b, Lang.EN, terms) for b in en.blocks]
     check_same_document(zh, en, zh_units, en_units)
     zh_body = [b.index for b in zh.blocks if b.kind is not BlockKind.FOOTNOTE]
     en_body = [b.index for b in en.blocks if b.kind is not BlockKind.FOOTNOTE]
@@ -64,7 +71,8 @@ def align_documents(zh: Document, en: Document) -> Alignment:
         for link in align_units([zh_units[i] for i in zi], [en_units[i] for i in ei]):
             pairs.append(_pair(link, zi, ei))
     notes = _footnote_pairs(zh, en, zh_units, en_units)
-    return Alignment(zh, en, tuple(_place_notes(pairs, notes, zh, en)))
+    options = (("termbase", f"{len(termbase.entries)} entries"),) if terms is not None and termbase else ()
+    return Alignment(zh, en, tuple(_place_notes(pairs, notes, zh, en)), options)
 
 
 def _pair(link: Link, zh_index: Sequence[int], en_index: Sequence[int]) -> AlignedPair:

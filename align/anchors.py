@@ -30,6 +30,7 @@ class AnchorKind(str, Enum):
     MONTH = "month"
     NUMBER = "number"
     FOOTNOTE = "footnote"
+    TERM = "term"  # an entry of a termbase (align.lexical)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -54,6 +55,8 @@ def weight(anchor: Anchor) -> float:
         return 2.5
     if anchor.kind is AnchorKind.MONTH:
         return 1.5
+    if anchor.kind is AnchorKind.TERM:
+        return 1.0
     try:
         value = abs(Decimal(anchor.value.rstrip("%")))
     except InvalidOperation:

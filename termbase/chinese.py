@@ -115,6 +115,12 @@ def segment(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def is_name(term: str) -> bool:
+    """Whether a Chinese term is the name of a body or an instrument (ends in 理事会, 基金,
+    公约, ...)."""
+    return bool(_HEADS.search(term.strip("《》")))
+
+
 def _able(following: str) -> bool:
     from unterm.termbase.lexicon import cedict
 

@@ -199,6 +199,17 @@ class Candidate:
     capitalised: bool = False
 
 
+def extends_name(part: str, longer: str) -> bool:
+    """Whether `longer` is `part` with only capitalised words, numbers and joiners added:
+    a fuller name (`... Chief Executives Board` in `... Board for Coordination`)."""
+    if part not in longer:
+        return False
+    rest = longer.replace(part, " ", 1).split()
+    return bool(rest) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in JOINERS | {"to", "the"} for w in rest
+    )
+
+
 def fold(text: str) -> str:
     """The counting key of an English term: lower case, each word's plural folded."""
     return " ".join(stem(w) for w in regex.findall(r"[\p{L}\p{N}’'\-/.]+", text))
@@ -257,7 +268,16 @@ def _runs(text: str) -> list[list[str]]:
                 and k + 1 < len(words)
                 and words[k + 1][:1].isupper()
             )
-            if (low in JOINERS or name_to) and current:
+            # and `the` after a joiner inside one: Convention on the Law of the Sea
+            name_the = (
+                low == "the"
+                and len(current) >= 2
+                and current[-1].lower() in _FAIR_CUTS
+                and current[-2][:1].isupper()
+                and k + 1 < len(words)
+                and words[k + 1][:1].isupper()
+            )
+            if (low in JOINERS or name_to or name_the) and current:
                 current.append(word)
             elif _is_boundary(word):
                 if current:
@@ -270,7 +290,7 @@ def _runs(text: str) -> list[list[str]]:
     return runs
 
 
-def candidates(text: str, max_words: int = 9) -> list[Candidate]:
+def candidates(text: str, max_words: int = 14) -> list[Candidate]:
     """All English term candidates of a segment, with repetitions (one per occurrence)."""
     out: list[Candidate] = []
     for run in _runs(text):
@@ -286,7 +306,7 @@ def candidates(text: str, max_words: int = 9) -> list[Candidate]:
                 continue
             # a year may open a name (`2030 Agenda`) and a number close one (`Goal 11`)
             year_start = _NUMBER.fullmatch(run[i]) and i + 1 < n and run[i + 1][:1].isupper()
-            if run[i].lower() in JOINERS or run[i] == "to" or not (_edge_ok(run[i]) or year_start):
+            if run[i].lower() in JOINERS or run[i] in ("to", "the") or not (_edge_ok(run[i]) or year_start):
                 continue
             for j in range(i + 1, min(n, i + max_words) + 1):
                 last = run[j - 1]
@@ -305,6 +325,8 @@ def candidates(text: str, max_words: int = 9) -> list[Candidate]:
                 words = run[i:j]
                 if "and" in (w.lower() for w in words) and not _and_in_name(words):
                     continue  # a coordination of two phrases, not a name
+                if "the" in words and j < n:
+                    continue  # `... for Coordination of the United Nations` | system-wide strategy
                 words = run[i:j]
                 phrase = " ".join(words)
                 if len(phrase) < 3:

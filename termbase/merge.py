@@ -1,0 +1,75 @@
+"""Merge mined entries into an existing termbase, and find a termbase's terms in text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from unterm.termbase.english import fold
+from unterm.termbase.model import Entry, Termbase
+
+
+def _zh_key(text: str) -> str:
+    return text.strip("《》 ")
+
+
+def merge(existing: Termbase, mined: Termbase) -> Termbase:
+    """The existing entries, those the mining found again marked `known` and given the
+    mined evidence, then the new entries. A mined pair whose Chinese (or English) term the
+    existing termbase pairs with another term is a conflict: reported, and the mined
+    entry is kept as proposed for a reviewer to decide."""
+    zh_index: dict[str, int] = {}
+    en_index: dict[str, int] = {}
+    for k, entry in enumerate(existing.entries):
+        for t in entry.zh:
+            zh_index.setdefault(_zh_key(t.text), k)
+        for t in entry.en:
+            en_index.setdefault(fold(t.text), k)
+    out = list(existing.entries)
+    conflicts: list[str] = list(existing.conflicts)
+    new: list[Entry] = []
+    for entry in mined.entries:
+        zh_hit = {zh_index[_zh_key(t.text)] for t in entry.zh if _zh_key(t.text) in zh_index}
+        en_hit = {en_index[fold(t.text)] for t in entry.en if fold(t.text) in en_index}
+        same = zh_hit & en_hit
+        if same:
+            k = min(same)
+            old = out[k]
+            out[k] = replace(
+                old,
+                known=True,
+                frequency=old.frequency + entry.frequency,
+                confidence=max(old.confidence, entry.confidence),
+                examples=(old.examples + entry.examples)[:3],
+            )
+            continue
+        for k in sorted(zh_hit | en_hit):
+            old = out[k]
+            conflicts.append(
+                f"{entry.zh_text} = {entry.en_text} (mined) but {old.id} has "
+                f"{' / '.join(t.text for t in old.zh)} = {' / '.join(t.text for t in old.en)}"
+            )
+        new.append(entry)
+    taken = {e.id for e in out}
+    n = len(out)
+    for entry in new:
+        n += 1
+        ident = f"c{n:04d}"
+        while ident in taken:
+            n += 1
+            ident = f"c{n:04d}"
+        taken.add(ident)
+        out.append(replace(entry, id=ident))
+    return Termbase(tuple(out), mined.signature or existing.signature, tuple(conflicts))
+
+
+def term_pattern(text: str, zh: bool) -> regex.Pattern[str]:
+    """Where a term occurs in running text: as is in Chinese (without 《》), as whole
+    words in English, case-insensitively and with or without a final plural s."""
+    if zh:
+        return regex.compile(regex.escape(_zh_key(text)))
+    words = [regex.escape(w) for w in text.split()]
+    if words:
+        words[-1] = words[-1] + r"s?"
+    return regex.compile(r"(?<![\p{L}\d])" + r"\s+".join(words) + r"(?![\p{L}\d])", regex.IGNORECASE)

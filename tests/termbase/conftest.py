@@ -1,0 +1,29 @@
+"""Termbases mined once per test session from the real corpora."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from conftest import ARES, CORPORA
+
+from unterm.align.align import align_files
+from unterm.termbase.mine import Segment, mine, mine_alignments
+from unterm.termbase.model import Termbase
+
+
+@pytest.fixture(scope="session")
+def ares_terms() -> Termbase:
+    return mine_alignments([align_files(ARES / "zh.md", ARES / "en.md")])
+
+
+@pytest.fixture(scope="session")
+def sdg_terms() -> Termbase:
+    segs = []
+    for part in ("goals", "targets", "indicators"):
+        with open(CORPORA / "sdg_framework" / "derived" / f"global_{part}_en_zh.tsv", encoding="utf-8") as f:
+            segs += [
+                Segment(r["zh"], r["en"], "SDG framework", r["key"])
+                for r in csv.DictReader(f, delimiter="\t")
+            ]
+    return mine(segs=segs)
