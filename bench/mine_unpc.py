@@ -68,11 +68,17 @@ def main() -> None:
         unterm = str(Path(sys.executable).with_name("unterm"))
         print(f"\n2. unterm terms --dir over {n} documents (aligned, then mined)")
         start = time.perf_counter()
-        run = subprocess.run([unterm, "terms", "--dir", str(Path(tmp) / "docs"), "-o", str(out)],
-                             capture_output=True, text=True, check=False)
+        run = subprocess.run(
+            [unterm, "terms", "--dir", str(Path(tmp) / "docs"), "-o", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         seconds = time.perf_counter() - start
         rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"   exit {run.returncode} in {seconds:.1f} s, max RSS {rss:.0f} MiB; {run.stderr.strip()[:300]}")
+        print(
+            f"   exit {run.returncode} in {seconds:.1f} s, max RSS {rss:.0f} MiB; {run.stderr.strip()[:300]}"
+        )
 
 
 if __name__ == "__main__":

@@ -52,6 +52,11 @@ class Example:
     document: str = ""  # document symbol, e.g. A/RES/77/173
     key: str = ""  # paragraph key, e.g. 9
 
+    @property
+    def source(self) -> str:
+        """`A/RES/77/173 | 9`, or the symbol alone for a paragraph without a key."""
+        return f"{self.document} | {self.key}" if self.key else self.document
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:

@@ -217,7 +217,7 @@ def _comment(entry: Entry, k: int) -> str:
         if value
     ]
     if k == 0:
-        fields += [f"example: {x.en} ⇔ {x.zh} ⟨{x.document} | {x.key}⟩" for x in entry.examples]
+        fields += [f"example: {x.en} ⇔ {x.zh} ⟨{x.source}⟩" for x in entry.examples]
     return _SEP.join(f.replace("\t", " ").replace("¦", "|").replace("\n", " ") for f in fields)
 
 

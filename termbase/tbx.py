@@ -65,7 +65,7 @@ def _notes(entry: Entry) -> list[str]:
 
 
 def _source(example: Example) -> str:
-    return f"{example.document} | {example.key}"
+    return example.source
 
 
 def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", version: int = 3) -> bytes:
