@@ -1,5 +1,5 @@
 # unterm: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install, align the bundled A/RES/77/173 pair into out/
+#   make demo   create .venv, install, align, mine and check the bundled A/RES/77/173 pair into out/
 #   make test   create .venv if missing, install with test extras (and, on Debian, the
 #               system packages the tests drive), run pytest
 #   make check  ruff and mypy
@@ -24,12 +24,17 @@ demo: $(STAMP)
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.html --quiet
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.xlsx --quiet
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.tsv --quiet
+	$(BIN)/unterm terms $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.terms.tbx
+	@# exit status 1 means findings at error level (this pair has one, 73/229 against 73/239)
+	$(BIN)/unterm qa $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.qa.html || [ $$? -eq 1 ]
 	@echo
 	@echo "Aligned A/RES/77/173 (Chinese and English); outputs in out/:"
 	@echo "  out/A_RES_77_173.tmx   translation memory for SDL Trados, memoQ, OmegaT, Phrase"
 	@echo "  out/A_RES_77_173.html  side-by-side page; open it in a browser"
 	@echo "  out/A_RES_77_173.xlsx  one pair a row, for Excel"
 	@echo "  out/A_RES_77_173.tsv   one pair a row, for scripts"
+	@echo "  out/A_RES_77_173.terms.tbx  the mined termbase (TBX-Basic), for a CAT tool's termbase"
+	@echo "  out/A_RES_77_173.qa.html    the QA report; open it in a browser"
 
 system-deps:
 	@sh .ci/system-deps
@@ -42,7 +47,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check .
 	@rm -rf build/typecheck && mkdir -p build/typecheck/unterm
 	@# mypy sees the repository root as the package `unterm` through links to its parts
-	@for f in __init__.py errors.py cli.py py.typed align termbase qa; do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
+	@for f in __init__.py errors.py files.py cli.py py.typed align termbase qa; do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
 	MYPYPATH=build/typecheck $(BIN)/mypy -p unterm
 
 bench: $(STAMP)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -237,6 +238,80 @@ def _ranked(termbase: Termbase) -> str:
         en = " | ".join(t.text for t in e.en)
         lines.append(f"{n}\t{zh}\t{en}\t{types}\t{e.frequency}\t{e.confidence:.3f}\t{e.status.value}")
     return "\n".join(lines) + "\n"
+
+
+class FailOn(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+from unterm.qa.formats import ReportFormat  # noqa: E402  (for typer's choices)
+
+
+@app.command()
+def qa(
+    zh: Annotated[Path, typer.Argument(help="The Chinese version.")],
+    en: Annotated[Path, typer.Argument(help="The English version.")],
+    termbase: Annotated[
+        Path | None,
+        typer.Option("--termbase", help="Check terms against this termbase (TBX, CSV, XLSX, TSV)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx."),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="Report format, whatever the extension.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit with status 1 when findings this severe or worse exist.")
+    ] = FailOn.ERROR,
+    style: Annotated[
+        Path | None, typer.Option("--style", help="A house style (TOML) instead of the document's own.")
+    ] = None,
+    consistency: Annotated[
+        bool,
+        typer.Option(
+            "--consistency/--no-consistency",
+            help="Mine the document to compare its terms' renderings (a few seconds).",
+        ),
+    ] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table on stdout.")] = False,
+) -> None:
+    """Check a Chinese and an English UN document against each other for editorial review.
+
+    Prints a summary table and the findings; -o writes the full report (HTML for a
+    browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
+    above --fail-on exist, or when an input cannot be used (one line on stderr says which).
+    """
+    from unterm.align.align import align_files
+    from unterm.qa.formats import format_for, summary_table, write_report
+    from unterm.qa.model import Severity
+    from unterm.qa.run import run_checks
+    from unterm.qa.style import HouseStyle, read_style
+
+    try:
+        chosen = fmt or (format_for(output) if output else None)
+    except FormatError as err:
+        _fail(str(err), 2)
+    if chosen is not None and output is None:
+        _fail(f"--format {chosen.value} needs a file to write: give one with -o", 2)
+    try:
+        house = read_style(style) if style else HouseStyle()
+        terms = _read_termbase(termbase) if termbase else None
+        alignment = align_files(zh, en)
+        report = run_checks(alignment, termbase=terms, style=house, consistency=consistency)
+        if output is not None:
+            write_report(report, output, chosen)
+    except UntermError as err:
+        _fail(str(err))
+    if not quiet:
+        sys.stdout.write(summary_table(report))
+        if output is not None:
+            typer.echo(f"unterm: report -> {output}", err=True)
+    if report.at_least(Severity(fail_on.value)):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -22,14 +22,14 @@ _HARD = (BlockKind.OPERATIVE, BlockKind.SUBITEM, BlockKind.HEADING, BlockKind.TI
 def unit_of(block: Block, lang: Lang, terms: TermIndex | None = None) -> Unit:
     """What the aligner sees of a block: length, anchors (cited notes and, given a
     termbase, its terms included), kind, key."""
-    anchors = list(extract_anchors(_body(block), lang))
+    anchors = list(extract_anchors(body(block), lang))
     anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
     if terms is not None:
         anchors += terms.anchors(block.text, lang)
     return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
 
 
-def _body(block: Block) -> str:
+def body(block: Block) -> str:
     """A block's text without its own number, which is its key and not an anchor."""
     if block.kind in (BlockKind.OPERATIVE, BlockKind.SUBITEM) and block.key:
         head = block.text.split(None, 1)

@@ -52,9 +52,9 @@ def weight(anchor: Anchor) -> float:
     if anchor.kind in (AnchorKind.SYMBOL, AnchorKind.RESOLUTION, AnchorKind.FOOTNOTE):
         return 3.0
     if anchor.kind is AnchorKind.DATE:
-        return 2.5
+        return 1.5 if anchor.value.startswith("--") else 2.5
     if anchor.kind is AnchorKind.MONTH:
-        return 1.5
+        return 1.0 if anchor.value.startswith("--") else 1.5
     if anchor.kind is AnchorKind.TERM:
         return 1.0
     try:
@@ -117,6 +117,12 @@ def _date(year: str, month: int | str, day: str) -> str | None:
     return f"{int(year):04d}-{m:02d}-{d:02d}"
 
 
+def _day(month: int | str, day: str) -> str | None:
+    """A day of a month with no year: `--01-14` (ISO 8601's form for it)."""
+    m, d = int(month), int(day)
+    return f"--{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
 def _month(year: str, month: int | str) -> str | None:
     m = int(month)
     return f"{int(year):04d}-{m:02d}" if 1 <= m <= 12 else None
@@ -175,6 +181,26 @@ _EN_DATES: tuple[_Rule, ...] = (
         regex.compile(_MONTH.format("m") + r",?\s+(?P<y>\d{4})(?!\d)"),
         lambda m: [Anchor(AnchorKind.MONTH, v) if (v := _month(m["y"], _month_no(m["m"]))) else None],
     ),
+    # without a year: `14 January`, `January 14`, `14 and 27 January`, `in January`
+    (
+        regex.compile(r"(?<!\d)(?P<d1>\d{1,2})" + _RANGE_EN + r"(?P<d2>\d{1,2})\s+" + _MONTH.format("m")),
+        lambda m: _dates(_day(_month_no(m["m"]), m["d1"]), _day(_month_no(m["m"]), m["d2"])),
+    ),
+    (
+        regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _MONTH.format("m")),
+        lambda m: _dates(_day(_month_no(m["m"]), m["d"])),
+    ),
+    (
+        regex.compile(_MONTH.format("m") + r"\s+(?P<d>\d{1,2})(?![\d,.]*\d)"),
+        lambda m: _dates(_day(_month_no(m["m"]), m["d"])),
+    ),
+    (
+        regex.compile(
+            r"(?:(?<=\b(?:in|of|since|until|from|to|by|during|early|late|mid-?|end|and)\s+)May|"
+            r"(?P<m>January|February|March|April|June|July|August|September|October|November|December))\b"
+        ),
+        lambda m: [Anchor(AnchorKind.MONTH, f"--{_month_no(m['m'] or 'may'):02d}")],
+    ),
 )
 
 _ZH_DATES: tuple[_Rule, ...] = (
@@ -202,6 +228,15 @@ _ZH_DATES: tuple[_Rule, ...] = (
         regex.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
         lambda m: [Anchor(AnchorKind.MONTH, v) if (v := _month(m["y"], m["m"])) else None],
     ),
+    # without a year: 1月14日, 1月份
+    (
+        regex.compile(r"(?<![年\d]\s*)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+        lambda m: _dates(_day(m["m"], m["d"])),
+    ),
+    (
+        regex.compile(r"(?<![年\d]\s*)(?P<m>\d{1,2})\s*月(?!\s*\d)"),
+        lambda m: [Anchor(AnchorKind.MONTH, f"--{int(m['m']):02d}")] if 1 <= int(m["m"]) <= 12 else [],
+    ),
 )
 
 
@@ -212,7 +247,7 @@ def _number(value: Decimal | int | str, percent: bool = False) -> Anchor:
 
 
 def _arabic(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
+    return Decimal(regex.sub(r"[,\s\u00a0\u2009]", "", text))
 
 
 _SCALES = {
@@ -225,27 +260,28 @@ _SCALES = {
     "亿": 10**8,
     "万亿": 10**12,
 }
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# thousands separated by commas (110,000) or, as UN Chinese prints them, by spaces (110 000)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 
 _COMMON_NUMBERS: tuple[_Rule, ...] = (
     (
         regex.compile(
-            r"(?<![\d.,])(?P<n>" + _NUM + r")\s*(?P<s>thousand|million|billion|trillion|万亿|亿|万|千)"
+            r"(?<![\d.]|\d,)(?P<n>" + _NUM + r")\s*(?P<s>thousand|million|billion|trillion|万亿|亿|万|千)"
         ),
         lambda m: [_number(_arabic(m["n"]) * _SCALES[m["s"]])],
     ),
     (
-        regex.compile(r"(?<![\d.,])(?P<n>" + _NUM + r")\s*(?:%|％|per\s*cent\b|percent\b)"),
+        regex.compile(r"(?<![\d.]|\d,)(?P<n>" + _NUM + r")\s*(?:%|％|per\s*cent\b|percent\b)"),
         lambda m: [_number(_arabic(m["n"]), percent=True)],
     ),
     # `53rd`, `11th`
     (
-        regex.compile(r"(?<![\d.,])(?P<n>\d+)(?:st|nd|rd|th)\b"),
+        regex.compile(r"(?<![\d.]|\d,)(?P<n>\d+)(?:st|nd|rd|th)\b"),
         lambda m: [_number(m["n"])],
     ),
 )
 
-_ARABIC = regex.compile(r"(?<![\d.,])(?:" + _NUM + r")(?![\d])")
+_ARABIC = regex.compile(r"(?<![\d.]|\d,)(?:" + _NUM + r")(?![\d])")
 
 
 # --- Chinese numerals ---------------------------------------------------------------------
@@ -359,10 +395,16 @@ def _en_word(m: regex.Match[str]) -> list[Anchor | None]:
 
 def extract_anchors(text: str, lang: Lang) -> tuple[Anchor, ...]:
     """The anchors of a clean text, in the order they occur."""
+    return tuple(a for a, _ in find_anchors(text, lang))
+
+
+def find_anchors(text: str, lang: Lang) -> tuple[tuple[Anchor, str], ...]:
+    """The anchors of a clean text in the order they occur, each with the text it was read
+    from (after NFKC normalisation, and with Chinese-numeral dates in digits)."""
     text = unicodedata.normalize("NFKC", text)
     if lang is Lang.ZH:
         text = _zh_date_numerals(text)
-    found: list[tuple[int, Anchor]] = []
+    found: list[tuple[int, Anchor, str]] = []
     chars = list(text)
 
     def take(
@@ -372,14 +414,15 @@ def extract_anchors(text: str, lang: Lang) -> tuple[Anchor, ...]:
             anchors = [a for a in make(m) if a is not None]
             if not anchors:
                 continue
-            found.extend((m.start(), a) for a in anchors)
+            found.extend((m.start(), a, m[0]) for a in anchors)
             chars[m.start() : m.end()] = " " * (m.end() - m.start())
 
     take(_SYMBOL, lambda m: [Anchor(AnchorKind.SYMBOL, m[0])])
     take(_DECISION, lambda m: [Anchor(AnchorKind.RESOLUTION, m[0])])
     take(_RES_ROMAN, lambda m: [Anchor(AnchorKind.RESOLUTION, f"{m[1]} {m[2]} ({m[3]})")])
     take(_RESOLUTION, lambda m: [Anchor(AnchorKind.RESOLUTION, f"{int(m[1])}/{int(m[2])}")])
-    for pattern, make in _ZH_DATES if lang is Lang.ZH else _EN_DATES:
+    # (Chinese text quotes English dates too: `29 January 2015` in a Chinese letter)
+    for pattern, make in _ZH_DATES + _EN_DATES if lang is Lang.ZH else _EN_DATES:
         take(pattern, make)
     for pattern, make in _COMMON_NUMBERS:
         take(pattern, make)
@@ -390,4 +433,4 @@ def extract_anchors(text: str, lang: Lang) -> tuple[Anchor, ...]:
         take(_EN_ROMAN, lambda m: [_number(roman(m["n"]))])
         take(_en_words_pattern(), _en_word)
     take(_ARABIC, lambda m: [_number(_arabic(m[0]))])
-    return tuple(a for _, a in sorted(found, key=lambda p: p[0]))
+    return tuple((a, surface) for _, a, surface in sorted(found, key=lambda p: p[0]))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -13,6 +11,7 @@ from unterm.align import html, jsonfile, tabular, tmx
 from unterm.align.model import Alignment
 from unterm.align.rows import Row
 from unterm.errors import FormatError
+from unterm.files import write_atomically
 
 
 class OutputFormat(str, Enum):
@@ -56,13 +55,7 @@ def write_alignment(alignment: Alignment, path: Path, fmt: OutputFormat | None =
     """Write an alignment to a file, all or nothing: to a temporary file beside it first,
     renamed into place only once complete."""
     fmt = fmt or format_for(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        FORMATS[fmt].write(alignment, tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(path, lambda tmp: FORMATS[fmt].write(alignment, tmp))
     return fmt
 
 

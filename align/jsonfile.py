@@ -26,7 +26,7 @@ def _doc(doc: Document) -> dict[str, Any]:
     }
 
 
-def _span(doc: Document, idx: tuple[int, ...]) -> list[int]:
+def line_span(doc: Document, idx: tuple[int, ...]) -> list[int]:
     if not idx:
         return []
     return [doc.blocks[idx[0]].lines[0], doc.blocks[idx[-1]].lines[1]]
@@ -46,8 +46,8 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
                 "evidence": list(pair.evidence),
                 "zh_blocks": list(pair.zh),
                 "en_blocks": list(pair.en),
-                "zh_lines": _span(alignment.zh, pair.zh),
-                "en_lines": _span(alignment.en, pair.en),
+                "zh_lines": line_span(alignment.zh, pair.zh),
+                "en_lines": line_span(alignment.en, pair.en),
                 "footnotes": sorted(
                     {n for i in pair.zh for n in alignment.zh.blocks[i].footnotes}
                     | {n for i in pair.en for n in alignment.en.blocks[i].footnotes}

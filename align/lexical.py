@@ -7,6 +7,7 @@ a symbol does. Terms are found with one alternation per language, longest first.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -14,7 +15,43 @@ import regex
 from unterm.align.anchors import Anchor, AnchorKind
 from unterm.align.model import Lang
 from unterm.termbase.english import fold
+from unterm.termbase.lexicon import stem
 from unterm.termbase.model import Termbase
+
+
+def _word(w: str, last: bool) -> str:
+    """A pattern for one word of an English term: as written; the last word also in the
+    singular or plural (a term inflects on its head: `Member State`, `Member States`,
+    while `Executives Board` is not `Executive Board`)."""
+    alternatives = {regex.escape(w)}
+    s = stem(w)
+    if not last:
+        return regex.escape(w)
+    if s.isalpha():
+        alternatives.add(regex.escape(s) + "(?:e?s)?")
+        if s.endswith("y"):
+            alternatives.add(regex.escape(s[:-1]) + "ies")
+    return "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
+
+
+def term_patterns(
+    zh: Iterable[str], en: Iterable[str]
+) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """One pattern per language that finds any of the terms, longest first: Chinese terms
+    as written; English terms case-insensitively, between word boundaries, with any
+    spacing between their words and the last word singular or plural (what was found
+    is looked up by its `fold`)."""
+    zh_alt = "|".join(regex.escape(t) for t in sorted(set(zh), key=len, reverse=True))
+    en_terms = sorted(set(en), key=len, reverse=True)
+    en_alt = "|".join(
+        r"\s+".join(_word(w, k == len(t.split()) - 1) for k, w in enumerate(t.split())) for t in en_terms
+    )
+    return (
+        regex.compile(zh_alt) if zh_alt else None,
+        regex.compile(r"(?<![\p{L}\d])(?:" + en_alt + r")(?![\p{L}\d])", regex.IGNORECASE)
+        if en_alt
+        else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +65,7 @@ class TermIndex:
     def of(termbase: Termbase) -> TermIndex:
         zh: dict[str, str] = {}
         en: dict[str, str] = {}
+        en_forms: list[str] = []
         for entry in termbase.entries:
             for t in entry.zh:
                 if len(t.text.strip("《》")) >= 2:
@@ -35,17 +73,9 @@ class TermIndex:
             for t in entry.en:
                 if len(t.text) >= 3:
                     en.setdefault(fold(t.text), entry.id)
-        zh_alt = "|".join(regex.escape(t) for t in sorted(zh, key=len, reverse=True))
-        en_words = {t: r"\s+".join(regex.escape(w) for w in t.split()) for t in en}
-        en_alt = "|".join(en_words[t] for t in sorted(en, key=len, reverse=True))
-        return TermIndex(
-            zh,
-            en,
-            regex.compile(zh_alt) if zh_alt else None,
-            regex.compile(r"(?<![\p{L}\d])(?:" + en_alt + r")s?(?![\p{L}\d])", regex.IGNORECASE)
-            if en_alt
-            else None,
-        )
+                    en_forms.append(t.text)
+        zh_pattern, en_pattern = term_patterns(zh, en_forms)
+        return TermIndex(zh, en, zh_pattern, en_pattern)
 
     def anchors(self, text: str, lang: Lang) -> list[Anchor]:
         """One TERM anchor per occurrence of a termbase term in the text."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from unterm.errors import FormatError, InputError
+from unterm.files import write_atomically
 from unterm.termbase import tabular, tbx
 from unterm.termbase.model import Termbase
 
@@ -77,13 +76,7 @@ def write_termbase(
     fmt = fmt or format_for(path)
     tbx.check_tag(options.zh_tag)
     tbx.check_tag(options.en_tag)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        FORMATS[fmt].write(termbase, tmp, options)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(path, lambda tmp: FORMATS[fmt].write(termbase, tmp, options))
 
 
 def read_termbase(path: Path, options: Options = Options()) -> Termbase:

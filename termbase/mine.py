@@ -298,6 +298,8 @@ class Links:
     count: Counter[tuple[str, str]] = field(default_factory=Counter)
     score: dict[tuple[str, str], float] = field(default_factory=dict)
     examples: dict[tuple[str, str], list[Example]] = field(default_factory=lambda: defaultdict(list))
+    # the (zh term, en key) pairs linked in each segment, in segment order
+    by_segment: list[list[tuple[str, str]]] = field(default_factory=list)
 
 
 def link(
@@ -314,12 +316,15 @@ def link(
         ]
         used_zh: set[str] = set()
         used_en: set[str] = set()
+        linked: list[tuple[str, str]] = []
+        links.by_segment.append(linked)
         # best first; between equals, the longer terms (a name before its parts)
         for s, z, key in sorted(options, key=lambda o: (-round(o[0], 3), -len(o[1]), -len(o[2]), o[1], o[2])):
             if z in used_zh or key in used_en:
                 continue
             used_zh.add(z)
             used_en.add(key)
+            linked.append((z, key))
             links.count[(z, key)] += 1
             links.score[(z, key)] = s
             if len(links.examples[(z, key)]) < 3:
@@ -380,6 +385,17 @@ def signature(pairs: int, min_freq: int, top: int | None, documents: list[str]) 
     )
 
 
+@dataclass(slots=True)
+class Analysis:
+    """What mining learnt about a set of segments: candidates, counts, scores, links."""
+
+    segs: list[Segment]
+    found: list[Found]
+    counts: Counts
+    scores: dict[tuple[str, str], PairScore]
+    links: Links
+
+
 def mine(
     alignments: Sequence[Alignment] | None = None,
     *,
@@ -388,7 +404,18 @@ def mine(
     top: int | None = None,
 ) -> Termbase:
     """Mine a termbase from alignments (or from aligned segments)."""
-    all_segs = list(segs or []) + [s for a in alignments or [] for s in segments(a)]
+    return entries(
+        analyse(list(segs or []) + [s for al in alignments or [] for s in segments(al)]), min_freq, top
+    )
+
+
+def entries(a: Analysis, min_freq: int = 1, top: int | None = None) -> Termbase:
+    """The termbase an analysis gives: one entry per term, best first."""
+    return _entries(a.links, a.scores, a.counts, a.found, min_freq=min_freq, top=top)
+
+
+def analyse(all_segs: list[Segment]) -> Analysis:
+    """Candidates, counts, pair scores and competitive links over aligned segments."""
     reading = chinese.read_corpus(s.zh for s in all_segs)
     found = [find(s, reading) for s in all_segs]
     terms = count_terms(found)
@@ -411,7 +438,7 @@ def mine(
     terms.pairs, terms.structure, terms.short_forms = counts.pairs, counts.structure, counts.short_forms
     scores = {pair: score_pair(*pair, terms) for pair in terms.pairs}
     links = link(found, all_segs, terms, scores)
-    return _entries(links, scores, terms, found, min_freq=min_freq, top=top)
+    return Analysis(all_segs, found, terms, scores, links)
 
 
 def _entries(

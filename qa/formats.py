@@ -1,0 +1,148 @@
+"""The QA report's formats: HTML for a reviser; JSON, CSV and XLSX, one finding a row,
+for an editor's own tools. Every tabular format has the columns
+
+    check, severity, zh_key, en_key, zh_excerpt, en_excerpt, message
+
+plus `pair` (the aligned pair's index) and `zh_lines`/`en_lines` (where in each file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from unterm.align.jsonfile import line_span
+from unterm.align.rows import signature
+from unterm.errors import FormatError
+from unterm.files import write_atomically
+from unterm.qa import html
+from unterm.qa.model import CHECKS, Report, Severity
+
+COLUMNS = ("check", "severity", "zh_key", "en_key", "zh_excerpt", "en_excerpt", "message")
+EXTRA = ("pair", "zh_lines", "en_lines")
+
+
+class ReportFormat(str, Enum):
+    HTML = "html"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def records(report: Report) -> list[dict[str, Any]]:
+    """One dict per finding, with the columns above."""
+    a = report.alignment
+    out = []
+    for f in report.findings:
+        pair = a.pairs[f.pair] if f.pair >= 0 else None
+        zh_lines = line_span(a.zh, pair.zh) if pair else []
+        en_lines = line_span(a.en, pair.en) if pair else []
+        out.append(
+            {
+                "check": f.check,
+                "severity": f.severity.value,
+                "zh_key": f.zh_key,
+                "en_key": f.en_key,
+                "zh_excerpt": f.zh_excerpt,
+                "en_excerpt": f.en_excerpt,
+                "message": f.message,
+                "pair": f.pair,
+                "zh_lines": "-".join(map(str, zh_lines)),
+                "en_lines": "-".join(map(str, en_lines)),
+            }
+        )
+    return out
+
+
+def summary(report: Report) -> dict[str, dict[str, int]]:
+    """Counts by check and severity, every check listed."""
+    out = {c: {s.value: 0 for s in Severity} for c in CHECKS}
+    for f in report.findings:
+        out[f.check][f.severity.value] += 1
+    return out
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    a = report.alignment
+    return {
+        "signature": signature(a),
+        "document": a.symbol,
+        "zh": a.zh.path,
+        "en": a.en.path,
+        "notes": list(report.notes),
+        "counts": {s.value: report.count(s) for s in Severity},
+        "summary": summary(report),
+        "findings": records(report),
+    }
+
+
+def _write_json(report: Report, path: Path) -> None:
+    path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _rows(report: Report) -> list[list[Any]]:
+    return [list(COLUMNS + EXTRA)] + [[r[c] for c in COLUMNS + EXTRA] for r in records(report)]
+
+
+def _write_csv(report: Report, path: Path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(_rows(report))
+
+
+def _write_xlsx(report: Report, path: Path) -> None:
+    import pandas as pd  # deferred: pandas takes a while to import
+
+    table = _rows(report)
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        pd.DataFrame(table[1:], columns=table[0]).to_excel(xl, sheet_name="findings", index=False)
+        about = [["document", report.alignment.symbol], ["signature", signature(report.alignment)]]
+        about += [["note", n] for n in report.notes]
+        pd.DataFrame(about, columns=["field", "value"]).to_excel(xl, sheet_name="about", index=False)
+
+
+_WRITERS: dict[ReportFormat, tuple[tuple[str, ...], Callable[[Report, Path], None]]] = {
+    ReportFormat.HTML: ((".html", ".htm"), html.write_html),
+    ReportFormat.JSON: ((".json",), _write_json),
+    ReportFormat.CSV: ((".csv",), _write_csv),
+    ReportFormat.XLSX: ((".xlsx",), _write_xlsx),
+}
+
+
+def format_for(path: Path) -> ReportFormat:
+    suffix = path.suffix.lower()
+    for name, (extensions, _) in _WRITERS.items():
+        if suffix in extensions:
+            return name
+    known = ", ".join(e for exts, _ in _WRITERS.values() for e in exts)
+    raise FormatError(f"{path}: unknown report extension {suffix or '(none)'!r}; use one of {known}")
+
+
+def write_report(report: Report, path: Path, fmt: ReportFormat | None = None) -> ReportFormat:
+    """Write the report, all or nothing."""
+    fmt = fmt or format_for(path)
+    write_atomically(path, lambda tmp: _WRITERS[fmt][1](report, tmp))
+    return fmt
+
+
+def summary_table(report: Report) -> str:
+    """The summary a terminal shows: counts by check and severity, then each finding."""
+    out = io.StringIO()
+    counts = summary(report)
+    width = max(len(c) for c in CHECKS)
+    out.write(f"{'check':<{width}}  {'error':>5}  {'warning':>7}  {'info':>4}\n")
+    for check, by in counts.items():
+        if any(by.values()):
+            out.write(f"{check:<{width}}  {by['error']:>5}  {by['warning']:>7}  {by['info']:>4}\n")
+    totals = {s.value: report.count(s) for s in Severity}
+    out.write(f"{'total':<{width}}  {totals['error']:>5}  {totals['warning']:>7}  {totals['info']:>4}\n")
+    if report.findings:
+        out.write("\n")
+    for f in report.findings:
+        where = f.zh_key if f.zh_key == f.en_key or not f.en_key else f"{f.zh_key or '-'} | {f.en_key}"
+        out.write(f"{f.severity.value:<7}  {f.check:<{width}}  {where}: {f.message}\n")
+    return out.getvalue()

@@ -1,0 +1,265 @@
+"""Terminology: a termbase's terms against each aligned pair, and the document's own
+renderings against each other.
+
+With a termbase: a Chinese term whose English equivalent is missing from the aligned
+English paragraph (and the reverse), and a term the termbase marks deprecated or
+superseded. Where the termbase approves some entries, only those are checked;
+otherwise every entry not rejected. Terms are found longest first, so 人居署 inside
+人居署执行局 is the longer term, not a second one.
+
+Without one: the document is mined (termbase.mine) and each term's renderings are
+compared across its paragraphs. A Chinese term linked to two English terms that are not
+forms of one another (`Executive Board` against `Governing Board`), each with strong
+evidence, is reported where it takes the rarer one; and the reverse.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+import regex
+
+from unterm.align.lexical import term_patterns
+from unterm.align.model import Lang
+from unterm.qa.model import Finding, Located
+from unterm.termbase.english import fold
+from unterm.termbase.model import Entry, Status, Termbase, TermType, Usage
+
+_OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
+_DIGIT_GAP = regex.compile(r"(?<=\d)\s+(?=\p{Han})|(?<=\p{Han})\s+(?=\d)")
+
+
+def zh_form(text: str) -> str:
+    """A Chinese text or term as it is matched: NFKC, no title marks around a term, no
+    space between digits and Chinese (`2030 年` = `2030年`)."""
+    return _DIGIT_GAP.sub("", unicodedata.normalize("NFKC", text)).strip("《》 ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    entries: dict[str, Entry]
+    zh: dict[str, list[str]]  # matched form -> entry ids
+    en: dict[str, list[str]]  # folded form -> entry ids
+    old: set[tuple[Lang, str]]  # deprecated forms
+    zh_pattern: regex.Pattern[str] | None
+    en_pattern: regex.Pattern[str] | None
+    # per entry, patterns for its own terms (filled as needed)
+    own: dict[str, tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]
+
+    @staticmethod
+    def of(termbase: Termbase) -> _Index:
+        approved = [e for e in termbase.entries if e.status is Status.APPROVED]
+        chosen = approved or [e for e in termbase.entries if e.status is not Status.REJECTED]
+        zh: dict[str, list[str]] = defaultdict(list)
+        en: dict[str, list[str]] = defaultdict(list)
+        en_forms: list[str] = []
+        old: set[tuple[Lang, str]] = set()
+        for e in chosen:
+            for t in e.zh:
+                form = zh_form(t.text)
+                if len(form) >= 2:
+                    zh[form].append(e.id)
+                    if t.usage in _OLD:
+                        old.add((Lang.ZH, form))
+            for t in e.en:
+                form = fold(t.text)
+                if len(form) >= 2:
+                    en[form].append(e.id)
+                    en_forms.append(t.text)
+                    if t.usage in _OLD:
+                        old.add((Lang.EN, form))
+        zh_pattern, en_pattern = term_patterns(zh, en_forms)
+        return _Index({e.id: e for e in chosen}, zh, en, old, zh_pattern, en_pattern, {})
+
+    def find(self, text: str, lang: Lang) -> list[tuple[str, list[str]]]:
+        """(form found, its entry ids) for each term in the text, in order."""
+        if lang is Lang.ZH:
+            if self.zh_pattern is None:
+                return []
+            return [(m[0], self.zh[m[0]]) for m in self.zh_pattern.finditer(zh_form(text))]
+        if self.en_pattern is None:
+            return []
+        out = []
+        for m in self.en_pattern.finditer(text):
+            ids = self.en.get(fold(m[0]))
+            if ids:
+                out.append((m[0], ids))
+        return out
+
+    def mentions(self, entry_id: str, text: str, lang: Lang) -> bool:
+        """Whether any term of the entry is in the text, even inside a longer term
+        (`UN-Habitat` in `UN-Habitat Assembly`)."""
+        if entry_id not in self.own:
+            e = self.entries[entry_id]
+            self.own[entry_id] = term_patterns([zh_form(t.text) for t in e.zh], [t.text for t in e.en])
+        pattern = self.own[entry_id][0 if lang is Lang.ZH else 1]
+        if pattern is None:
+            return False
+        return bool(pattern.search(zh_form(text) if lang is Lang.ZH else text))
+
+    def preferred(self, entry_id: str, lang: Lang) -> list[str]:
+        e = self.entries[entry_id]
+        terms = e.zh if lang is Lang.ZH else e.en
+        return [t.text for t in terms if t.usage not in _OLD]
+
+
+_NAME = {Lang.ZH: "Chinese", Lang.EN: "English"}
+
+
+def _excerpts(lang: Lang, text: str, other: str = "") -> tuple[str, str]:
+    """The (Chinese, English) excerpts: `text` on the side of `lang`, `other` on the other."""
+    return (text, other) if lang is Lang.ZH else (other, text)
+
+
+def check_termbase(loc: Located, termbase: Termbase) -> list[Finding]:
+    index = _Index.of(termbase)
+    a = loc.alignment
+    out = []
+    for i, p in enumerate(a.pairs):
+        if not (p.zh and p.en):
+            continue
+        texts = {lang: a.text(p, lang) for lang in Lang}
+        found = {lang: index.find(texts[lang], lang) for lang in Lang}
+        for lang, other in ((Lang.ZH, Lang.EN), (Lang.EN, Lang.ZH)):
+            seen: set[str] = set()
+            for form, entry_ids in found[lang]:
+                key = form if lang is Lang.ZH else fold(form)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if (lang, key) in index.old:
+                    better = [t for x in entry_ids for t in index.preferred(x, lang)]
+                    instead = f"; the termbase prefers {' / '.join(better)}" if better else ""
+                    out.append(
+                        loc.finding(
+                            "terms.deprecated",
+                            i,
+                            f"“{form}” is marked deprecated in the termbase{instead}",
+                            zh_excerpt=_excerpts(lang, form)[0],
+                            en_excerpt=_excerpts(lang, form)[1],
+                        )
+                    )
+                if not any(index.mentions(x, texts[other], other) for x in entry_ids):
+                    wanted = [t for x in entry_ids for t in index.preferred(x, other)]
+                    out.append(
+                        loc.finding(
+                            "terms.missing",
+                            i,
+                            f"the {_NAME[lang]} has “{form}” but the {_NAME[other]} has none of its "
+                            f"equivalents in the termbase ({' / '.join(wanted) or 'none given'})",
+                            zh_excerpt=_excerpts(lang, form)[0],
+                            en_excerpt=_excerpts(lang, form)[1],
+                        )
+                    )
+    return out
+
+
+# --- consistency within the document --------------------------------------------------------
+MIN_CONFIDENCE = 0.7
+MIN_SUPPORT = 2
+
+
+def _name_like(entry: Entry) -> bool:
+    """Names of bodies and instruments, titles and abbreviations: the renderings an
+    editor keeps the same throughout (everyday terms vary with the sentence)."""
+    en, zh = entry.en[0], entry.zh[0]
+    if len(zh_form(zh.text)) < 3:
+        return False
+    if en.type is not TermType.FULL_FORM or zh.type is not TermType.FULL_FORM:
+        return True
+    content = [w for w in en.text.split() if w.lower() not in ("of", "for", "and", "on", "the", "to", "in")]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _heads(unit: str, key: str, lang: Lang) -> bool:
+    """Whether `key` is the head of a longer unit holding it, so that the unit is a kind
+    of what the key names: Chinese compounds end in their head (人居署执行局 is an
+    执行局); English names end in it or start with it before `of`, `for`, `on`
+    (`Executive Board of UN-Habitat`). Elsewhere the key is a modifier (联合国 in
+    联合国统计委员会, `United Nations` in `United Nations system`)."""
+    if unit == key or unit.endswith(key):
+        return True
+    return lang is Lang.EN and any(unit.startswith(f"{key} {w} ") for w in ("of", "for", "on"))
+
+
+def _rendered_otherwise(form: str, lang: Lang, links: list[tuple[str, str]]) -> str | None:
+    """What the segment links the term to, where the term stands as itself or as the head
+    of a longer unit: the other side's rendering here. None where the term is only a
+    modifier inside a longer unit, or is linked to nothing."""
+    key = zh_form(form) if lang is Lang.ZH else fold(form)
+    for z, e in links:
+        unit = zh_form(z) if lang is Lang.ZH else e
+        if key in unit and _heads(unit, key, lang):
+            return e if lang is Lang.ZH else z
+    return None
+
+
+def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Finding]:
+    """The document's own established names (mined with confidence, rendered the same way
+    in at least three paragraphs) where a paragraph has the name on one side but not
+    its usual rendering on the other."""
+    from unterm.termbase.mine import analyse, entries, segments  # deferred: loads jieba and the dictionary
+
+    a = loc.alignment
+    segs = segments(a)
+    if not segs:
+        return []
+    analysis = analyse(segs)
+    mined = entries(analysis)
+    known_zh: set[str] = set()
+    known_en: set[str] = set()
+    if termbase is not None:
+        known_zh = {zh_form(t.text) for e in termbase.entries for t in e.zh}
+        known_en = {fold(t.text) for e in termbase.entries for t in e.en}
+    chosen = [
+        replace(e, status=Status.APPROVED)
+        for e in mined.entries
+        if e.confidence >= MIN_CONFIDENCE
+        and _name_like(e)
+        and not any(zh_form(t.text) in known_zh for t in e.zh)
+        and not any(fold(t.text) in known_en for t in e.en)
+    ]
+    index = _Index.of(Termbase(tuple(chosen)))
+    pairs = [i for i, p in enumerate(a.pairs) if p.zh and p.en]
+    texts = [{lang: a.text(a.pairs[i], lang) for lang in Lang} for i in pairs]
+    found = [{lang: index.find(t[lang], lang) for lang in Lang} for t in texts]
+    out = []
+    for lang, other in ((Lang.ZH, Lang.EN), (Lang.EN, Lang.ZH)):
+        rendered: dict[str, list[int]] = defaultdict(list)
+        missing: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for k, t in enumerate(texts):
+            for x in dict.fromkeys(x for _, xs in found[k][lang] for x in xs):
+                form = next(f for f, xs in found[k][lang] if x in xs)
+                if index.mentions(x, t[other], other):
+                    rendered[x].append(k)
+                else:
+                    missing[x].append((k, form))
+        for x, gaps in missing.items():
+            support = len(rendered[x])
+            if support < MIN_SUPPORT or len(gaps) * 2 > support:
+                continue
+            usual = " / ".join(index.preferred(x, other))
+            for k, form in gaps:
+                instead = _rendered_otherwise(form, lang, analysis.links.by_segment[k])
+                if instead is None:
+                    continue
+                shown = instead if lang is Lang.EN else analysis.found[k].en[instead].text
+                # name the other rendering where it looks like one (a name, a longer term)
+                pairs_with = (
+                    f" (it pairs with “{shown}”)"
+                    if (lang is Lang.ZH and shown[:1].isupper()) or (lang is Lang.EN and len(shown) >= 3)
+                    else ""
+                )
+                out.append(
+                    loc.finding(
+                        "terms.inconsistent",
+                        pairs[k],
+                        f"“{form}” is rendered “{usual}” in {support} other paragraphs of this document, "
+                        f"but the {_NAME[other]} here has no “{usual}”{pairs_with}",
+                        zh_excerpt=_excerpts(lang, form)[0],
+                        en_excerpt=_excerpts(lang, form)[1],
+                    )
+                )
+    return out
