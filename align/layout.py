@@ -65,6 +65,8 @@ class Para:
             text = line.text.strip()
             if not out:
                 out = text
+            elif lang is Lang.EN and _is_hyphen_break(out, text):
+                out = out + HYPHEN_BREAK + text  # resolved with the document's words (read.py)
             elif _joins_without_space(out, text, lang):
                 out = out + text
             else:
@@ -77,10 +79,12 @@ class Para:
 
 
 def _joins_without_space(before: str, after: str, lang: Lang) -> bool:
-    """Chinese lines join with no space; an English word hyphenated at a line end too."""
+    """Chinese lines join with no space; English lines where one ends in a hyphen inside
+    a word (see also HYPHEN_BREAK)."""
     if lang is Lang.ZH:
         return _ends_cjk(before) or _starts_cjk(after)
-    return before.endswith("-") and _is_hyphen_break(before, after)
+    # a hyphen at a line end inside a word or name: `UN-` / `Habitat`, `2015-` / `2030`
+    return bool(regex.search(r"[\p{L}\d]-$", before)) and bool(regex.match(r"[\p{L}\d]", after))
 
 
 def _ends_cjk(text: str) -> bool:
@@ -91,10 +95,16 @@ def _starts_cjk(text: str) -> bool:
     return bool(text) and not text[0].isascii() and bool(regex.match(r"[\p{Han}\p{P}]", text))
 
 
+# marks a hyphen at a line end between two letters: a word broken by hyphenation
+# (`Secre-` / `tary`) or a hyphenated word broken at its hyphen (`multi-` / `stakeholder`)
+HYPHEN_BREAK = "\u00ad"
+
+
 def _is_hyphen_break(before: str, after: str) -> bool:
-    """A word hyphenated at a line end (`Secre-` / `tary`), not a real hyphen (`UN-`)."""
-    word = regex.search(r"(\p{L}+)-$", before)
-    return bool(word) and word is not None and word[1].islower() and after[:1].islower()
+    """A line ending in a hyphen after a word, the next starting in lower case: a word
+    broken there, by hyphenation or at its own hyphen (`UN-` before `Habitat` is not)."""
+    word = regex.search(r"(?<![\p{L}\d-])(\p{L}+)-$", before)
+    return word is not None and not word[1].isupper() and after[:1].islower()
 
 
 def width(text: str) -> int:

@@ -55,6 +55,79 @@ def parse(text: str, lang: Lang, *, path: str = "<text>", markdown: bool = False
     return Document(path, lang, tuple(blocks), symbol, "utf-8", layout.value)
 
 
+def line_breaks(text: str, lang: Lang, *, markdown: bool = False) -> list[bool]:
+    """For each line break in a text, whether the reader ends a paragraph there (True:
+    a hard break) or joins the two lines into one paragraph (False: a soft break, a
+    wrapped line). A line dropped as page furniture has hard breaks on both sides."""
+    lines = lay.split_lines(text)
+    lines = lay.drop_furniture(lines, _SYMBOL_LINE)
+    layout, page = lay.choose_layout(lines, markdown)
+    paras = _repair_cuts(lay.group(lines, layout, page, lang, _note_starts(lines)), layout, page, lang)
+    owner = {ln.no: k for k, para in enumerate(paras) for ln in para.lines}
+    count = text.count("\n")
+    return [owner.get(no) is None or owner.get(no) != owner.get(no + 1) for no in range(1, count + 1)]
+
+
+_BROKEN = regex.compile(r"(\p{L}+)-" + lay.HYPHEN_BREAK + r"(\p{L}+)")
+
+
+def _words(raws: list[str]) -> set[str]:
+    """The words of a document, lower case, hyphenated compounds whole (`multi-stakeholder`)
+    and not counting the pieces of words broken at a line end."""
+    text = " ".join(_BROKEN.sub(" ", r) for r in raws).lower()
+    return set(regex.findall(r"\p{L}+(?:-\p{L}+)*", text)) | set(regex.findall(r"\p{L}+", text))
+
+
+def _vocabulary() -> frozenset[str]:
+    from unterm.termbase.lexicon import english_words  # deferred: read only when needed
+
+    return english_words()
+
+
+def _known(word: str) -> bool:
+    """Whether a word, or the word less a common inflection, is in the English vocabulary."""
+    vocabulary = _vocabulary()
+    if word in vocabulary:
+        return True
+    for ending, base in (
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("est", ""),
+        ("er", ""),
+    ):
+        if word.endswith(ending) and word[: -len(ending)] + base in vocabulary:
+            return True
+    return False
+
+
+def _dehyphenate(text: str, words: set[str]) -> str:
+    """Words broken at a line end joined again: `Secre-` / `tary` is `Secretary`, while
+    `multi-` / `stakeholder` stays `multi-stakeholder`. The document's own words decide
+    first (it writes `Secretary` or `multi-stakeholder` elsewhere); then an English
+    vocabulary (the words of CC-CEDICT's definitions): a joined form it knows is one
+    word, two halves it knows are a compound, and anything else (`juri-` / `dical`) is a
+    word broken by hyphenation."""
+
+    def join(m: regex.Match[str]) -> str:
+        a, b = m[1], m[2]
+        whole, compound = (a + b).lower(), f"{a}-{b}".lower()
+        if compound in words and whole not in words:
+            return f"{a}-{b}"
+        if whole in words or _known(whole):
+            return a + b
+        if len(b) >= 2 and all(w in words or _known(w) for w in (a.lower(), b.lower())):
+            return f"{a}-{b}"
+        return a + b
+
+    return _BROKEN.sub(join, text)
+
+
 def _find_symbol(lines: list[Line]) -> str:
     """The document symbol from a masthead or running header line, if the text has one."""
     for ln in lines[:400]:
@@ -195,6 +268,9 @@ def _continues(a: Para, b: Para, notes_between: bool, layout: Layout, page: floa
 def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
     """Classify paragraphs, clean their text and read their keys and footnote markers."""
     raws = [p.raw(lang) for p in paras]
+    if any(lay.HYPHEN_BREAK in r for r in raws):
+        words = _words(raws)
+        raws = [_dehyphenate(r, words) for r in raws]
     flat = [pt.nfkc(markup.strip_markup(r)) for r in raws]
     body = [i for i, p in enumerate(paras) if p.footnote is None]
     kinds = _classify(body, raws, flat, lang)

