@@ -12,7 +12,8 @@ from unterm.align import patterns as pt
 from unterm.align.anchors import zh_numeral
 from unterm.align.layout import Layout, Line, LineKind, Para
 from unterm.align.model import Block, BlockKind, Document, Lang
-from unterm.align.textio import decode, detect_lang, read_bytes
+from unterm.align.sources import load
+from unterm.align.textio import detect_lang
 from unterm.errors import InputError
 
 _SYMBOL = r"[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}(?:\s?\([IVXLC]+\))?"
@@ -25,31 +26,40 @@ _ROMAN_SUB = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
 
 
 def read_document(path: Path | str) -> Document:
-    """Read a Chinese or English UN document from a .md or .txt file.
+    """Read a Chinese or English UN document: Markdown or plain text (.md, .txt), a Word
+    file (.docx) or a PDF with a text layer; the kind is told from the content.
 
-    Raises InputError for a file that cannot be read, is empty, is not text, or is in
-    neither language.
+    Raises InputError for a file that cannot be read, is empty, is none of these, or is
+    in neither language.
     """
     path = Path(path)
-    text, encoding = decode(read_bytes(path), path)
-    lang = detect_lang(text)
+    source = load(path)
+    lang = detect_lang(source.text)
     if lang is None:
         raise InputError(f"{path}: is neither Chinese nor English text")
-    doc = parse(text, lang, path=str(path), markdown=path.suffix.lower() in (".md", ".markdown"))
+    # a Word file's paragraphs are its author's: none was cut by a page break
+    doc = parse(source.text, lang, path=str(path), markdown=source.markdown, repair=source.kind != "docx")
     if not doc.blocks:
         raise InputError(f"{path}: holds no paragraphs")
-    return Document(doc.path, doc.lang, doc.blocks, doc.symbol, encoding, doc.source_format)
+    layout = (
+        doc.source_format if source.kind in ("text", "markdown") else f"{source.kind}:{doc.source_format}"
+    )
+    return Document(doc.path, doc.lang, doc.blocks, doc.symbol, source.encoding, layout)
 
 
-def parse(text: str, lang: Lang, *, path: str = "<text>", markdown: bool = False) -> Document:
-    """Parse a document's text; the pure core of `read_document`."""
+def parse(
+    text: str, lang: Lang, *, path: str = "<text>", markdown: bool = False, repair: bool = True
+) -> Document:
+    """Parse a document's text; the pure core of `read_document`. `repair` joins
+    paragraphs that a page break cut in two."""
     lines = lay.split_lines(text)
     symbol = _find_symbol(lines)
     lines = lay.drop_furniture(lines, _SYMBOL_LINE)
     layout, page = lay.choose_layout(lines, markdown)
     notes = _note_starts(lines)
     paras = lay.group(lines, layout, page, lang, notes)
-    paras = _repair_cuts(paras, layout, page, lang)
+    if repair:
+        paras = _repair_cuts(paras, layout, page, lang)
     blocks = _blocks(paras, lang)
     symbol = symbol or _derive_symbol(blocks)
     return Document(path, lang, tuple(blocks), symbol, "utf-8", layout.value)

@@ -10,11 +10,12 @@ import regex
 from unterm.align.model import Lang
 from unterm.errors import InputError
 
-# File signatures of formats that are not (yet) read as text.
+# File signatures of formats that are not text (PDF and .docx are read by align.sources
+# before text is decoded).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file?)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls)"),
+    (b"\xd0\xcf\x11\xe0", "an old or encrypted Office file (.doc/.xls)"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),

@@ -253,3 +253,99 @@ def pdf_pages(
         out += [f"{number}/{total}", f"{job} (C)" if zh else f"{job} (E)"]
         out.append("\f")
     return "\n".join(out).replace("\n\f\n", "\n\f")
+
+
+# --- Word and PDF files ----------------------------------------------------------------------
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NOTE_SUP = re.compile(r"\s*<sup>(\d+)</sup>\s*")
+
+
+def _plain_markdown(text: str) -> str:
+    """Markdown emphasis, headings and links gone; `<sup>n</sup>` markers kept."""
+    return " ".join(_MARK.sub(lambda m: m[1] or "", text).split())
+
+
+def render_docx(units: list[Unit], source: str, path: Path, *, zh: bool) -> None:
+    """A gold pair's side as a Word file: operative paragraphs numbered by Word's list
+    numbering (style List Number, the digits not in the text), footnotes as real Word
+    footnotes referenced where the markers stand, headings as Heading 2."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    notes = {
+        u.key: _plain_markdown(_NOTE_SUP.sub("", u.text, count=1)) for u in units if u.kind == "footnote"
+    }
+    body = in_document_order([u for u in units if u.kind != "footnote"], source)
+    for unit in body:
+        heading = unit.text.lstrip().startswith("#")
+        text = _plain_markdown(unit.text)
+        number = re.match(r"^(\d+)[.．]\s*", text)
+        style = "Heading 2" if heading else ("List Number" if number else None)
+        if number:
+            text = text[number.end() :]
+        paragraph = document.add_paragraph(style=style)
+        for k, piece in enumerate(_NOTE_SUP.split(text)):
+            if k % 2 == 0:
+                if piece:
+                    paragraph.add_run(piece)
+                continue
+            run = OxmlElement("w:r")
+            props = OxmlElement("w:rPr")
+            align = OxmlElement("w:vertAlign")
+            align.set(qn("w:val"), "superscript")
+            props.append(align)
+            run.append(props)
+            ref = OxmlElement("w:footnoteReference")
+            ref.set(qn("w:id"), str(int(piece) + 1))
+            run.append(ref)
+            paragraph._p.append(run)
+    xml = [f'<w:footnotes xmlns:w="{_W}">']
+    xml.append('<w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>')
+    xml.append(
+        '<w:footnote w:type="continuationSeparator" w:id="1"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        "</w:footnote>"
+    )
+    for key, text in notes.items():
+        safe = text.replace("&", "&amp;").replace("<", "&lt;")
+        xml.append(
+            f'<w:footnote w:id="{int(key) + 1}"><w:p><w:r><w:footnoteRef/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> {safe}</w:t></w:r></w:p></w:footnote>'
+        )
+    xml.append("</w:footnotes>")
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        "".join(xml).encode("utf-8"),
+        document.part.package,
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(str(path))
+
+
+def render_pdf(text: str, path: Path, *, zh: bool, password: str | None = None) -> None:
+    """PDF text (pages separated by form feeds) as a PDF, one text line per printed line,
+    in a standard font (Helvetica; for Chinese, Adobe's STSong-Light, which PDF readers
+    supply, so that nothing is embedded)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "Helvetica"
+    if zh:
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        font = "STSong-Light"
+    c = canvas.Canvas(str(path), encrypt=password)
+    for page in text.rstrip("\n").split("\f"):
+        c.setFont(font, 9)
+        y = 810.0
+        for line in page.split("\n"):
+            if line.strip():
+                c.drawString(40, y, line)
+            y -= 15
+        c.showPage()
+    c.save()

@@ -175,8 +175,9 @@ def test_encodings_read_alike(tmp_path: Path, zh: Document, encoding: str, bom: 
     [
         (b"", "the file is empty"),
         (b"  \n\r\n\t\n", "the file is empty"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a PDF file, not a text file"),
-        (b"PK\x03\x04\x14\x00\x06\x00", "is a ZIP archive"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "is a damaged PDF"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "is a damaged ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "is a PNG image, not a text file"),
         (bytes(range(256)) * 8, "is not a text file"),
         (b"\xff\xfe\x00\xd8\x00\xd8", "is not valid UTF-16"),
         ("Это русский текст без китайского и английского.".encode(), "neither Chinese nor English"),
