@@ -50,9 +50,16 @@ def _main(
 from unterm.align.formats import FORMATS, OutputFormat  # noqa: E402  (after app, for typer's choices)
 
 
+class Level(str, Enum):
+    PARAGRAPH = "paragraph"
+    SENTENCE = "sentence"
+
+
 @app.command()
 def align(
-    zh: Annotated[Path, typer.Argument(help="The Chinese version: .md or .txt (UTF-8/16, GB18030).")],
+    zh: Annotated[
+        Path, typer.Argument(help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf.")
+    ],
     en: Annotated[Path, typer.Argument(help="The English version.")],
     output: Annotated[
         Path | None,
@@ -70,10 +77,16 @@ def align(
             "--termbase", help="A termbase whose term pairs count as evidence (TBX, CSV, XLSX, TSV)."
         ),
     ] = None,
+    level: Annotated[
+        Level,
+        typer.Option("--level", help="paragraph, or sentence: sentences aligned inside each paragraph pair."),
+    ] = Level.PARAGRAPH,
 ) -> None:
-    """Align a Chinese and an English UN document paragraph by paragraph.
+    """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
+    sentence with --level sentence).
 
-    Writes one pair a row (columns zh, en, kind, key, score) as TSV on stdout, or TMX,
+    Reads .md, .txt, .docx and .pdf (with a text layer). Writes one pair a row (columns
+    zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
     TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
     """
     from unterm.align.align import align_files
@@ -90,6 +103,10 @@ def align(
     try:
         terms = _read_termbase(termbase) if termbase else None
         alignment = align_files(zh, en, termbase=terms)
+        if level is Level.SENTENCE:
+            from unterm.align.sentences import sentence_alignment
+
+            alignment = sentence_alignment(alignment)
         if output is not None:
             write_alignment(alignment, output, chosen)
         elif chosen is OutputFormat.TSV:

@@ -52,6 +52,10 @@ PRIOR: dict[tuple[int, int], float] = {
     (1, 3): -math.log(0.004),
 }
 SWAP_PENALTY = 6.0
+# lexical evidence (sentence level): a link whose two sides cover each other's words
+# better than LEX_CENTER (harmonic mean of the two coverages) costs less, worse costs more
+LEX_WEIGHT = 5.0
+LEX_CENTER = 0.3
 MATCH_GAIN = 1.0
 MISS_COST = 0.5
 KEY_GAIN = 4.0
@@ -84,12 +88,21 @@ class Unit:
     kind: BlockKind | None = None
     key: str = ""
     counts: Counter[str] = field(default_factory=Counter, compare=False, hash=False)
+    # lexical evidence, where given: per content word, the keys its meaning matches on
+    # (English: the word's stem; Chinese: the stems of its dictionary glosses)
+    lex: tuple[frozenset[str], ...] = field(default=(), compare=False, hash=False)
 
     @staticmethod
-    def of(length: float, anchors: Sequence[Anchor], kind: BlockKind | None = None, key: str = "") -> Unit:
+    def of(
+        length: float,
+        anchors: Sequence[Anchor],
+        kind: BlockKind | None = None,
+        key: str = "",
+        lex: tuple[frozenset[str], ...] = (),
+    ) -> Unit:
         for a in anchors:
             _WEIGHTS.setdefault(str(a), weight(a))
-        return Unit(length, tuple(anchors), kind, key, Counter(str(a) for a in anchors))
+        return Unit(length, tuple(anchors), kind, key, Counter(str(a) for a in anchors), lex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +179,7 @@ class Scorer:
         self.en = en
         self._cache: dict[tuple[int, int, int, int], float] = {}
         self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
+        self.lexical = any(u.lex for u in zh) and any(u.lex for u in en)
 
     def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
         key = (id(units), start, size)
@@ -190,6 +204,8 @@ class Scorer:
         value = PRIOR[(a, b)] + length_cost(lz, le) - MATCH_GAIN * matched + MISS_COST * missed
         if a and b:
             value += _kind_cost(zu, eu) + _key_cost(zu, eu)
+            if self.lexical:
+                value += LEX_WEIGHT * (LEX_CENTER - coverage(zu, eu))
         self._cache[key] = value
         return value
 
@@ -227,6 +243,21 @@ class Scorer:
             evidence.append("kinds differ")
         score = posterior * plausibility(lz, le)
         return Link(zh_idx, en_idx, round(score, 3), tuple(evidence))
+
+
+def coverage(zu: Sequence[Unit], eu: Sequence[Unit]) -> float:
+    """How well two groups' words cover each other: the harmonic mean of the share of
+    Chinese words whose glosses match an English word and the share of English words
+    some Chinese gloss matches; 0 where either side has no words."""
+    zw = [w for u in zu for w in u.lex]
+    ew = [w for u in eu for w in u.lex]
+    if not zw or not ew:
+        return 0.0
+    z_keys = frozenset().union(*zw)
+    e_keys = frozenset().union(*ew)
+    cz = sum(1 for w in zw if not w.isdisjoint(e_keys)) / len(zw)
+    ce = sum(1 for w in ew if not w.isdisjoint(z_keys)) / len(ew)
+    return 2 * cz * ce / (cz + ce) if cz + ce else 0.0
 
 
 def plausibility(lz: float, le: float) -> float:

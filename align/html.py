@@ -81,7 +81,9 @@ def html_page(alignment: Alignment) -> str:
 
         out.append(
             f'<tr id="p{n}" class="{" ".join(classes)}"><td>{n}</td>'
-            f'<td class="key"><b>{escape(row.key)}</b>{escape(row.kind)} · {pair.link}</td>'
+            f'<td class="key"><b>{escape(row.key)}</b>{escape(row.kind)} · {pair.link}'
+            + (f" · sentence {row.sentence}" if row.sentence else "")
+            + "</td>"
             f"{cell(row.zh, 'zh')}{cell(row.en, 'en')}"
             f'<td class="score" title="{escape(evidence)}">{row.score:.2f}</td></tr>'
         )

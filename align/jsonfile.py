@@ -42,6 +42,7 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
                 "kind": row.kind,
                 "key": row.key,
                 "score": row.score,
+                **({"sentence": row.sentence} if alignment.level == "sentence" else {}),
                 "link": pair.link,
                 "evidence": list(pair.evidence),
                 "zh_blocks": list(pair.zh),
@@ -57,6 +58,7 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
     return {
         "signature": signature(alignment),
         "document": alignment.symbol,
+        "level": alignment.level,
         "zh": _doc(alignment.zh),
         "en": _doc(alignment.en),
         "pairs": pairs,
@@ -75,6 +77,13 @@ def read_json(path: Path) -> list[Row]:
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
         raise InputError(f"{path}: is not an unterm alignment (no list of pairs)")
     return [
-        Row(p.get("zh", ""), p.get("en", ""), p.get("kind", ""), p.get("key", ""), float(p.get("score", 0)))
+        Row(
+            p.get("zh", ""),
+            p.get("en", ""),
+            p.get("kind", ""),
+            p.get("key", ""),
+            float(p.get("score", 0)),
+            int(p.get("sentence", 0)),
+        )
         for p in data["pairs"]
     ]

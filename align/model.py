@@ -52,6 +52,7 @@ class Block:
     original: str
     footnotes: tuple[int, ...] = ()
     lines: tuple[int, int] = (0, 0)
+    sentence: int = 0  # at sentence level: the sentence pair's number within its paragraph pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +123,8 @@ class Alignment:
     def symbol(self) -> str:
         """The document symbol, from whichever side shows it."""
         return self.en.symbol or self.zh.symbol
+
+    @property
+    def level(self) -> str:
+        """`paragraph`, or `sentence` for an alignment taken down to sentences."""
+        return dict(self.options).get("level", "paragraph")

@@ -21,6 +21,7 @@ class Row:
     kind: str
     key: str
     score: float
+    sentence: int = 0  # at sentence level, the sentence pair's number within its paragraph pair
 
 
 def rows(alignment: Alignment) -> list[Row]:
@@ -32,21 +33,27 @@ def rows(alignment: Alignment) -> list[Row]:
             alignment.kind(p).value,
             alignment.key(p),
             p.score,
+            (alignment.zh.blocks[p.zh[0]] if p.zh else alignment.en.blocks[p.en[0]]).sentence,
         )
         for p in alignment.pairs
     ]
+
+
+def columns(alignment: Alignment) -> tuple[str, ...]:
+    """The tabular columns: zh, en, kind, key, score, and at sentence level `sentence`."""
+    return COLUMNS + (("sentence",) if alignment.level == "sentence" else ())
 
 
 def signature(alignment: Alignment) -> str:
     """How an output was made: version, level and model constants, the inputs."""
     parts = [
         f"unterm {__version__}",
-        "level:paragraph",
+        f"level:{alignment.level}",
         f"length:c={dp.C},s2={dp.S2},sd0={dp.SIGMA0}",
         f"zh:{alignment.zh.path}({alignment.zh.source_format},{alignment.zh.encoding})",
         f"en:{alignment.en.path}({alignment.en.source_format},{alignment.en.encoding})",
     ]
-    parts += [f"{k}:{v}" for k, v in alignment.options]
+    parts += [f"{k}:{v}" for k, v in alignment.options if k != "level"]
     return "|".join(parts)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from unterm.align.model import Alignment
-from unterm.align.rows import COLUMNS, Row, rows, signature
+from unterm.align.rows import Row, columns, rows, signature
 from unterm.errors import InputError
 
 if TYPE_CHECKING:
@@ -24,11 +24,16 @@ def frame(alignment: Alignment) -> pd.DataFrame:
     """The rows of an alignment as a pandas DataFrame with the tabular columns."""
     import pandas as pd  # deferred: pandas takes a while to import
 
-    return pd.DataFrame([[getattr(r, c) for c in COLUMNS] for r in rows(alignment)], columns=list(COLUMNS))
+    cols = columns(alignment)
+    return pd.DataFrame([[getattr(r, c) for c in cols] for r in rows(alignment)], columns=list(cols))
 
 
 def _table(alignment: Alignment) -> list[list[str]]:
-    return [list(COLUMNS)] + [[r.zh, r.en, r.kind, r.key, f"{r.score:.3f}"] for r in rows(alignment)]
+    sentences = alignment.level == "sentence"
+    return [list(columns(alignment))] + [
+        [r.zh, r.en, r.kind, r.key, f"{r.score:.3f}", *([str(r.sentence)] if sentences else [])]
+        for r in rows(alignment)
+    ]
 
 
 def tsv_text(alignment: Alignment) -> str:
@@ -71,7 +76,12 @@ def _rows_from(records: list[dict[str, str]], path: Path) -> list[Row]:
             score = float(rec.get("score") or 0)
         except ValueError:
             raise InputError(f"{path}: row {n}: score {rec.get('score')!r} is not a number") from None
-        out.append(Row(rec["zh"] or "", rec["en"] or "", rec.get("kind") or "", rec.get("key") or "", score))
+        sentence = int(rec.get("sentence") or 0) if str(rec.get("sentence") or "0").isdigit() else 0
+        out.append(
+            Row(
+                rec["zh"] or "", rec["en"] or "", rec.get("kind") or "", rec.get("key") or "", score, sentence
+            )
+        )
     return out
 
 

@@ -41,7 +41,7 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
         "header",
         creationtool="unterm",
         creationtoolversion=__version__,
-        segtype="paragraph",
+        segtype=alignment.level,
         adminlang="en",
         srclang=EN_TAG,
         datatype="plaintext",
@@ -60,6 +60,8 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
             _prop(tu, "x-document", alignment.symbol)
         if r.key:
             _prop(tu, "x-key", r.key)
+        if alignment.level == "sentence":
+            _prop(tu, "x-sentence", str(r.sentence))
         _prop(tu, "x-kind", r.kind)
         _prop(tu, "x-score", f"{r.score:.3f}")
         for tag, text in ((EN_TAG, r.en), (ZH_TAG, r.zh)):
@@ -99,6 +101,7 @@ def read_tmx(path: Path) -> list[Row]:
                 props.get("x-kind", ""),
                 props.get("x-key", ""),
                 float(props.get("x-score") or 0),
+                int(props.get("x-sentence") or 0),
             )
         )
     return out
