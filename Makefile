@@ -51,8 +51,10 @@ check: $(STAMP)
 	MYPYPATH=build/typecheck $(BIN)/mypy -p unterm
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/length_model.py
 	$(BIN)/python bench/align_speed.py
+	$(BIN)/python bench/compare_aligners.py
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache .mypy_cache .ruff_cache *.egg-info

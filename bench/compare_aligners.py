@@ -1,0 +1,306 @@
+"""unterm against the established sentence aligners, on the same inputs, in one run.
+
+For each input and each aligner: link precision, recall and F1 against the gold (the
+project's measure, unterm.align.evaluate = ../shared/tools/score_alignment.py) and the
+seconds the alignment took; then unterm's speed ratio to each.
+
+The aligners, all installed from PyPI (`pip install -e '.[bench]'`; one that is missing
+is skipped and said so):
+
+- NLTK's Gale-Church, `nltk.translate.gale_church.align_blocks`, on sentence lengths in
+  characters: with its default parameters (those of Gale & Church 1993, c = 1, made for
+  European pairs), and calibrated on each input (c = the input's English characters
+  per Chinese character, s2 = 12.6, unterm's), so that a length model made for other
+  languages is not what is compared;
+- the `galechurch` package (`galechurch.align`), with its defaults (it offers no
+  simple setting for a language pair whose lengths differ threefold; on the whole
+  documents its dynamic programme overflows and returns no alignment);
+- Bleualign (`pypi-bleualign`; Sennrich & Volk 2010), which needs a translation of the
+  source: the Chinese glossed word by word, each jieba word replaced by the words of its
+  first CC-CEDICT definition;
+- vecalign's dynamic programme as packaged by `sentalign` (Thompson & Koehn 2019), with
+  embeddings that need no download: a hashed bag of English stems, the Chinese glossed
+  through CC-CEDICT as for Bleualign.
+
+What each aligner gets is what it expects: sentences. For a document, the sentences of
+the paragraphs unterm's reader finds (so that reading Markdown or PDF text is not what
+is compared; the established aligners have no reader of their own), Chinese cut at
+。！？ and English at sentence ends; unterm runs its whole pipeline from the files. For
+the UNPC paragraph pairs (corpora/unpc_v1_devset/make_sentence_gold.py), each aligner
+aligns the sentences of each pair and unterm its sentence level.
+
+usage: python bench/compare_aligners.py [--quick]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from contextlib import redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import ARES, ARES_GOLD, UDHR, UDHR_GOLD, write_pdf_text  # noqa: E402
+from render import pdf_pages, udhr_paragraphs, udhr_to_markdown  # noqa: E402
+
+from unterm.align.align import align_files  # noqa: E402
+from unterm.align.evaluate import Score, read_pairs, score  # noqa: E402
+from unterm.align.model import Lang  # noqa: E402
+from unterm.align.read import read_document  # noqa: E402
+from unterm.align.sentences import sentence_pairs, split_en, split_zh  # noqa: E402
+
+Pairs = list[tuple[str, str]]
+Aligner = Callable[[list[str], list[str]], list[tuple[list[int], list[int]]]]
+UNPC = ROOT / "corpora" / "unpc_v1_devset" / "derived"
+
+
+# --- the glosses Bleualign and the embeddings need -----------------------------------------
+def gloss(text: str) -> str:
+    """Chinese glossed word by word: each jieba word as the words of its first CC-CEDICT
+    definition (stems), anything else as it is."""
+    import jieba
+
+    from unterm.termbase.lexicon import cedict
+
+    jieba.setLogLevel(60)
+    words = cedict()
+    out: list[str] = []
+    for w in jieba.cut(text):
+        if w in words:
+            out.extend(words[w][0])
+        elif w.strip():
+            out.append(w.lower())
+    return " ".join(out)
+
+
+def _stems(text: str) -> list[str]:
+    from unterm.termbase.lexicon import stem
+
+    return [stem(w) for w in text.split()]
+
+
+def embed(sentences: Sequence[str]) -> object:
+    """Hashed bag-of-stems vectors in one space for both languages (the Chinese glossed)."""
+    import numpy as np
+
+    from unterm.align.textio import detect_lang
+
+    out = np.zeros((len(sentences), 2048), dtype=np.float32)
+    for k, s in enumerate(sentences):
+        words = gloss(s).split() if detect_lang(s) is Lang.ZH else _stems(s.lower())
+        for w in words:
+            out[k, hash(w) % 2048] += 1.0
+        norm = float(np.linalg.norm(out[k]))
+        if norm:
+            out[k] /= norm
+    return out
+
+
+# --- the aligners, each as: zh sentences, en sentences -> beads of indices ----------------
+def _components(links: list[tuple[int, int]], n: int, m: int) -> list[tuple[list[int], list[int]]]:
+    """Links between sentences as beads (connected groups), one-sided sentences alone."""
+    beads: list[tuple[set[int], set[int]]] = []
+    for i, j in sorted(links):
+        if beads and (i in beads[-1][0] or j in beads[-1][1]):
+            beads[-1][0].add(i)
+            beads[-1][1].add(j)
+        else:
+            beads.append(({i}, {j}))
+    out = [(sorted(a), sorted(b)) for a, b in beads]
+    seen_z = {i for a, _ in out for i in a}
+    seen_e = {j for _, b in out for j in b}
+    out += [([i], []) for i in range(n) if i not in seen_z]
+    out += [([], [j]) for j in range(m) if j not in seen_e]
+    return sorted(out, key=lambda ab: (min(ab[0] or [math.inf]), min(ab[1] or [math.inf])))
+
+
+def nltk_gc(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+    from nltk.translate.gale_church import align_blocks
+
+    links = align_blocks([len(s) for s in zh], [len(s) for s in en])
+    return _components(links, len(zh), len(en))
+
+
+def nltk_gc_calibrated(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+    from nltk.translate.gale_church import LanguageIndependent, align_blocks
+
+    class Params(LanguageIndependent):
+        AVERAGE_CHARACTERS = sum(map(len, en)) / max(1, sum(map(len, zh)))
+        VARIANCE_CHARACTERS = 12.6
+
+    links = align_blocks([len(s) for s in zh], [len(s) for s in en], Params)
+    return _components(links, len(zh), len(en))
+
+
+def galechurch_default(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+    import galechurch
+
+    block = galechurch.align(zh, en)
+    return [
+        (list(range(b.source_start, b.source_end)), list(range(b.target_start, b.target_end)))
+        for b in block.beads
+    ]
+
+
+def bleualign(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+    from bleualign.align import Aligner
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        options = {
+            "srcfile": [f"{k}\t{s}" for k, s in enumerate(zh)],
+            "targetfile": [f"{k}\t{s}" for k, s in enumerate(en)],
+            "srctotarget": [[f"{k}\t{gloss(s)}" for k, s in enumerate(zh)]],
+            "output": str(out),
+            "verbosity": 0,
+            "printempty": True,
+        }
+        with redirect_stdout(io.StringIO()):
+            aligner = Aligner(options)
+            aligner.mainloop()
+            aligner.close_file_streams()
+        src = (Path(f"{out}-s")).read_text(encoding="utf-8").splitlines()
+        tgt = (Path(f"{out}-t")).read_text(encoding="utf-8").splitlines()
+    beads = []
+    for s_line, t_line in zip(src, tgt, strict=True):
+        zi = [int(x.split("\t")[0]) for x in _split_ids(s_line)]
+        ei = [int(x.split("\t")[0]) for x in _split_ids(t_line)]
+        beads.append((zi, ei))
+    return beads
+
+
+def _split_ids(line: str) -> list[str]:
+    """Bleualign joins the sentences of a bead with spaces; each was given as `k<TAB>text`."""
+    import re
+
+    return [m.group(0) for m in re.finditer(r"(?:^| )(\d+)\t", line)] if line.strip() else []
+
+
+def sentalign_gloss(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+    from sentalign import sentalign
+
+    result = sentalign(zh, en, encoder=embed)
+    return [(list(a.src_indices), list(a.tgt_indices)) for a in result.alignments]
+
+
+ALIGNERS: dict[str, Aligner] = {
+    "NLTK gale_church (defaults)": nltk_gc,
+    "NLTK gale_church (calibrated)": nltk_gc_calibrated,
+    "galechurch (defaults)": galechurch_default,
+    "Bleualign (CC-CEDICT gloss)": bleualign,
+    "sentalign/vecalign (gloss vectors)": sentalign_gloss,
+}
+
+
+# --- inputs --------------------------------------------------------------------------------
+def sentences(path: Path) -> list[str]:
+    doc = read_document(path)
+    split = split_zh if doc.lang is Lang.ZH else split_en
+    return [s for b in doc.blocks for s in split(b.text)]
+
+
+def documents(folder: Path) -> list[tuple[str, Path, Path, Path]]:
+    """(name, zh, en, gold) for the document inputs, written into folder."""
+    out = [("A/RES/77/173, Markdown", ARES / "zh.md", ARES / "en.md", ARES_GOLD)]
+    (folder / "ares_pdf").mkdir()
+    zt, et = write_pdf_text(folder / "ares_pdf", seed=0, hyphenate=True)
+    out.append(("A/RES/77/173, PDF text", zt, et, ARES_GOLD))
+    udhr = folder / "udhr"
+    udhr.mkdir()
+    for side, name in (("zh", "udhr_cmn_hans.xml"), ("en", "udhr_eng.xml")):
+        (udhr / f"{side}.md").write_text(udhr_to_markdown(UDHR / name), encoding="utf-8")
+        paragraphs = udhr_paragraphs(UDHR / name, titles=True)
+        text = pdf_pages(paragraphs, {}, zh=side == "zh", symbol="A/RES/217(III)", job="48-00001", seed=3)
+        (udhr / f"{side}.txt").write_text(text, encoding="utf-8")
+    out.append(("UDHR, Markdown", udhr / "zh.md", udhr / "en.md", UDHR_GOLD))
+    out.append(("UDHR, PDF text", udhr / "zh.txt", udhr / "en.txt", UDHR_GOLD))
+    return out
+
+
+def _texts(beads: list[tuple[list[int], list[int]]], zh: list[str], en: list[str]) -> Pairs:
+    return [("".join(zh[i] for i in a), " ".join(en[j] for j in b)) for a, b in beads]
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    available: dict[str, Aligner] = {}
+    for name, fn in ALIGNERS.items():
+        try:
+            fn(["一。"], ["One."])
+            available[name] = fn
+        except ImportError as err:
+            print(f"(skipped {name}: {err.name} is not installed; pip install -e '.[bench]')")
+    results: dict[str, dict[str, tuple[Score, float]]] = defaultdict(dict)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, zh_path, en_path, gold_path in documents(Path(tmp)):
+            gold = read_pairs(gold_path)
+            start = time.perf_counter()
+            alignment = align_files(zh_path, en_path)
+            seconds = time.perf_counter() - start
+            pairs = [(alignment.text(p, Lang.ZH), alignment.text(p, Lang.EN)) for p in alignment.pairs]
+            results[name]["unterm"] = (score(pairs, gold), seconds)
+            zh, en = sentences(zh_path), sentences(en_path)
+            for aligner, fn in available.items():
+                start = time.perf_counter()
+                beads = fn(zh, en)
+                results[name][aligner] = (score(_texts(beads, zh, en), gold), time.perf_counter() - start)
+    # UNPC paragraph pairs, sentence level
+    with open(UNPC / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
+        paragraphs = list(csv.DictReader(f, delimiter="\t"))
+    if quick:
+        paragraphs = paragraphs[:300]
+    gold_units: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with open(UNPC / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            gold_units[r["group"]].append((r["zh"], r["en"]))
+    name = f"UNPC devset, {len(paragraphs)} paragraph pairs (sentences)"
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0, 0.0])
+    for p in paragraphs:
+        start = time.perf_counter()
+        pairs = sentence_pairs(p["zh"], p["en"])
+        _add(totals["unterm"], score(pairs, gold_units[p["group"]]), time.perf_counter() - start)
+        zs, es = split_zh(p["zh"]), split_en(p["en"])
+        for aligner, fn in available.items():
+            start = time.perf_counter()
+            beads = fn(zs, es) if zs and es else []
+            _add(
+                totals[aligner],
+                score(_texts(beads, zs, es), gold_units[p["group"]]),
+                time.perf_counter() - start,
+            )
+    for aligner, (g, s, c, secs) in totals.items():
+        results[name][aligner] = (Score(int(g), int(s), int(c)), secs)
+    _print(results)
+
+
+def _add(total: list[float], s: Score, seconds: float) -> None:
+    total[0] += s.gold
+    total[1] += s.system
+    total[2] += s.correct
+    total[3] += seconds
+
+
+def _print(results: dict[str, dict[str, tuple[Score, float]]]) -> None:
+    print("| input | aligner | precision | recall | F1 | seconds | seconds ÷ unterm's |")
+    print("|---|---|---|---|---|---|---|")
+    for name, by in results.items():
+        ours = by["unterm"][1]
+        best_other = max((s.f1 for a, (s, _) in by.items() if a != "unterm"), default=0.0)
+        for aligner, (s, secs) in by.items():
+            ratio = "" if aligner == "unterm" else f"{secs / ours:.1f}x"
+            mark = " **best**" if aligner == "unterm" and s.f1 > best_other else ""
+            print(
+                f"| {name} | {aligner}{mark} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {secs:.2f} | {ratio} |"
+            )
+
+
+if __name__ == "__main__":
+    main()
