@@ -65,10 +65,12 @@ class Summary:
     unmatched: int
     low: int
     lowest: tuple[Row, ...]
+    level: str = "paragraph"
 
     def __str__(self) -> str:
+        unit = "sentence pairs" if self.level == "sentence" else "pairs"
         text = (
-            f"{self.pairs} pairs: {self.one_to_one} 1-1, {self.merged} merged, "
+            f"{self.pairs} {unit}: {self.one_to_one} 1-1, {self.merged} merged, "
             f"{self.unmatched} unmatched, {self.low} below {LOW_CONFIDENCE} confidence"
         )
         if self.lowest:
@@ -85,11 +87,17 @@ def summarise(alignment: Alignment, show: int = 3) -> Summary:
     pairs = alignment.pairs
     both = [(p, r) for p, r in zip(pairs, rows(alignment), strict=True) if p.zh and p.en]
     lowest = tuple(r for _, r in sorted(both, key=lambda pr: pr[1].score)[:show])
+    if alignment.level == "sentence":
+        # a sentence pair is one block a side; how many sentences it joined is in its evidence
+        merged = sum(1 for p, _ in both if p.evidence and p.evidence[0] not in ("sentences 1-1",))
+    else:
+        merged = sum(1 for p, _ in both if len(p.zh) > 1 or len(p.en) > 1)
     return Summary(
         pairs=len(pairs),
-        one_to_one=sum(1 for p in pairs if len(p.zh) == 1 and len(p.en) == 1),
-        merged=sum(1 for p in pairs if p.zh and p.en and (len(p.zh) > 1 or len(p.en) > 1)),
+        one_to_one=len(both) - merged,
+        merged=merged,
         unmatched=sum(1 for p in pairs if not p.zh or not p.en),
         low=sum(1 for p, r in both if r.score < LOW_CONFIDENCE),
         lowest=lowest,
+        level=alignment.level,
     )

@@ -16,7 +16,7 @@ from cli import app
 from unterm.align.evaluate import Score, score
 from unterm.align.formats import read_rows, write_alignment
 from unterm.align.model import Alignment
-from unterm.align.rows import rows
+from unterm.align.rows import rows, summarise
 from unterm.align.sentences import sentence_alignment, sentence_pairs, split_en, split_pair, split_zh
 
 UNPC = CORPORA / "unpc_v1_devset" / "derived"
@@ -116,6 +116,8 @@ def test_udhr_articles_by_sentence(udhr_files: dict[str, Path]) -> None:
     assert joined.zh == "技术和职业教育应普遍设立。高等教育应根据成绩而对一切人平等开放。"
     # no stray closing quote as a sentence of its own
     assert all(r.zh.strip("”’」』）》)") for r in table if r.zh)
+    # the summary counts sentence pairs, the joined ones as merged
+    assert str(summarise(sentences)).startswith("71 sentence pairs: 65 1-1, 2 merged, 4 unmatched")
 
 
 def test_sentence_f1_on_the_unpc_paragraph_pairs() -> None:
