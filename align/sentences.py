@@ -102,8 +102,9 @@ ABBREVIATIONS = frozenset(
 )
 # a sentence end: the mark, closing quotes or brackets, then space and what opens a sentence
 _EN_END = regex.compile(r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
-# a paragraph or item number standing before the text: 13.  (a)  IV.  A.
-_ENUMERATOR = regex.compile(r"[(\[]?(?:\d+(?:\.\d+)*|[IVXLC]+|[ivx]+|\p{L})[.)\]]")
+# a paragraph or item number standing before the text: 13.  (a)  IV.  A.  and a
+# resolution's own number before its title: 77/173.
+_ENUMERATOR = regex.compile(r"[(\[]?(?:\d+(?:/\d+)?(?:\.\d+)*|[IVXLC]+|[ivx]+|\p{L})[.)\]]")
 # after the mark and any closing quotes or brackets (not between the mark and them)
 _ZH_END = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])")
 _ZH_CLAUSE = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])|(?<=；)")

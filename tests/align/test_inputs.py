@@ -247,6 +247,15 @@ def test_bad_word_and_pdf_files(tmp_path: Path, word_pair: tuple[Path, Path], ma
         align_files(bad, word_pair[1])
     assert str(err.value).startswith(f"{bad}: ") and message in str(err.value)
     assert "\n" not in str(err.value)
+    # and through the command: one line, status 1, no output file
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    out = tmp_path / "a.tmx"
+    result = CliRunner().invoke(app, ["align", str(bad), str(word_pair[1]), "-o", str(out)])
+    assert result.exit_code == 1 and result.stderr == f"unterm: {err.value}\n"
+    assert not out.exists()
 
 
 def test_mixed_up_languages(word_pair: tuple[Path, Path]) -> None:

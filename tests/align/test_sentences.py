@@ -33,6 +33,7 @@ UNPC = CORPORA / "unpc_v1_devset" / "derived"
         "See E/2019/33, para. 4 and A/73/726/Rev.1 and Corr.1, annex.",
         "Growth of 1.25 per cent, e.g. in St. Lucia, i.e. as Mr. Guterres and Ms. Mohammed said.",
         "As set out in document A/77/8 (Vol. I), chap. II, sect. B, the U.N. agreed.",
+        "77/173. Implementation of the outcomes of the United Nations Conference",
     ],
 )
 def test_english_is_not_cut_at_abbreviations_numbers_or_symbols(text: str) -> None:
@@ -95,6 +96,7 @@ def test_a_resolution_aligned_by_sentence_keeps_its_paragraph_pairs(ares: Alignm
         (r.zh, r.en, r.kind, r.key) for r in rows(ares)
     ]
     assert {r.sentence for r in rows(sentences)} == {1}
+    assert str(summarise(sentences)).startswith("75 sentence pairs: 75 1-1, 0 merged, 0 unmatched")
 
 
 def test_udhr_articles_by_sentence(udhr_files: dict[str, Path]) -> None:
