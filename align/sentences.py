@@ -101,7 +101,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 # a sentence end: the mark, closing quotes or brackets, then space and what opens a sentence
-_EN_END = regex.compile(r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
+# (a sentence may open with a lower-case item letter: `b. The activity`, `(c) States`)
+_EN_END = regex.compile(
+    r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d]|\(?[a-z]{1,3}[.)]\s+[\"“‘(\[]?[\p{Lu}\d])"
+)
 # a paragraph or item number standing before the text: 13.  (a)  IV.  A.  and a
 # resolution's own number before its title: 77/173.
 _ENUMERATOR = regex.compile(r"[(\[]?(?:\d+(?:/\d+)?(?:\.\d+)*|[IVXLC]+|[ivx]+|\p{L})[.)\]]")

@@ -43,7 +43,7 @@ def test_english_is_not_cut_at_abbreviations_numbers_or_symbols(text: str) -> No
 def test_english_sentences() -> None:
     text = (
         "13. The Assembly met in Nairobi. It adopted 10 resolutions! Did it decide? "
-        "“Yes.” (See annex.) 2023 was the year."
+        "“Yes.” (See annex.) 2023 was the year. b. The activity is directed. (c) States act."
     )
     assert split_en(text) == [
         "13. The Assembly met in Nairobi.",
@@ -52,6 +52,8 @@ def test_english_sentences() -> None:
         "“Yes.”",
         "(See annex.)",
         "2023 was the year.",
+        "b. The activity is directed.",
+        "(c) States act.",
     ]
 
 

@@ -1,0 +1,62 @@
+"""Sentence-link F1 on the UNPC-derived paragraph pairs, with and without the dictionary
+evidence, and the time it takes.
+
+corpora/unpc_v1_devset/make_sentence_gold.py groups the devset's 4,000 sentence pairs
+(732 documents) into paragraph pairs; each is split and aligned as `unterm align --level
+sentence` does inside a paragraph pair (unterm.align.sentences.sentence_pairs), and the
+sentence pairs are scored against the gold (unterm.align.evaluate, the measure of
+../shared/tools/score_alignment.py), summed over all pairs.
+
+usage: python bench/sentence_f1.py
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import defaultdict
+from pathlib import Path
+from unittest import mock
+
+from unterm.align import sentences
+from unterm.align.evaluate import Score, score
+
+UNPC = Path(__file__).resolve().parent.parent / "corpora" / "unpc_v1_devset" / "derived"
+
+
+def measure(paragraphs: list[dict[str, str]], gold: dict[str, list[tuple[str, str]]]) -> tuple[Score, float]:
+    total = Score(0, 0, 0)
+    start = time.perf_counter()
+    for p in paragraphs:
+        s = score(sentences.sentence_pairs(p["zh"], p["en"]), gold[p["group"]])
+        total = Score(total.gold + s.gold, total.system + s.system, total.correct + s.correct)
+    return total, time.perf_counter() - start
+
+
+def main() -> None:
+    with open(UNPC / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
+        paragraphs = list(csv.DictReader(f, delimiter="\t"))
+    gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with open(UNPC / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            gold[r["group"]].append((r["zh"], r["en"]))
+    sentences.lexical_keys("预热。", sentences.Lang.ZH)  # load jieba and CC-CEDICT outside the timing
+    n = sum(map(len, gold.values()))
+    one_sided = sum(1 for units in gold.values() for zh, en in units if not (zh and en))
+    print(f"{len(paragraphs)} paragraph pairs, {n} gold sentence units ({one_sided} one-sided)")
+    print("| evidence | precision | recall | F1 | seconds |")
+    print("|---|---|---|---|---|")
+    for name, patch in (
+        ("lengths, anchors and dictionary (unterm)", None),
+        ("lengths and anchors only", mock.patch.object(sentences, "lexical_keys", lambda text, lang: ())),
+    ):
+        if patch is None:
+            total, secs = measure(paragraphs, gold)
+        else:
+            with patch:
+                total, secs = measure(paragraphs, gold)
+        print(f"| {name} | {total.precision:.4f} | {total.recall:.4f} | {total.f1:.4f} | {secs:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
