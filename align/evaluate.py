@@ -46,6 +46,10 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def __add__(self, other: Score) -> Score:
+        """Link counts summed: a corpus scored as the sum of its documents (micro-average)."""
+        return Score(self.gold + other.gold, self.system + other.system, self.correct + other.correct)
+
     def __str__(self) -> str:
         return (
             f"gold_links={self.gold} system_links={self.system} precision={self.precision:.4f} "

@@ -34,7 +34,6 @@ usage: python bench/compare_aligners.py [--quick]
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import sys
@@ -48,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import ARES, ARES_GOLD, UDHR, UDHR_GOLD, write_pdf_text  # noqa: E402
+from conftest import ARES, ARES_GOLD, UDHR, UDHR_GOLD, unpc_sentence_gold, write_pdf_text  # noqa: E402
 from render import pdf_pages, udhr_paragraphs, udhr_to_markdown  # noqa: E402
 
 from unterm.align.align import align_files  # noqa: E402
@@ -59,7 +58,6 @@ from unterm.align.sentences import sentence_pairs, split_en, split_zh  # noqa: E
 
 Pairs = list[tuple[str, str]]
 Aligner = Callable[[list[str], list[str]], list[tuple[list[int], list[int]]]]
-UNPC = ROOT / "corpora" / "unpc_v1_devset" / "derived"
 
 
 # --- the glosses Bleualign and the embeddings need -----------------------------------------
@@ -253,39 +251,27 @@ def main() -> None:
                 beads = fn(zh, en)
                 results[name][aligner] = (score(_texts(beads, zh, en), gold), time.perf_counter() - start)
     # UNPC paragraph pairs, sentence level
-    with open(UNPC / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
-        paragraphs = list(csv.DictReader(f, delimiter="\t"))
+    paragraphs, gold_units = unpc_sentence_gold()
     if quick:
         paragraphs = paragraphs[:300]
-    gold_units: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with open(UNPC / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            gold_units[r["group"]].append((r["zh"], r["en"]))
     name = f"UNPC devset, {len(paragraphs)} paragraph pairs (sentences)"
-    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0, 0.0])
+    totals: dict[str, tuple[Score, float]] = defaultdict(lambda: (Score(0, 0, 0), 0.0))
+
+    def add(aligner: str, pairs: Pairs, group: str, start: float) -> None:
+        seconds = time.perf_counter() - start
+        total, secs = totals[aligner]
+        totals[aligner] = (total + score(pairs, gold_units[group]), secs + seconds)
+
     for p in paragraphs:
         start = time.perf_counter()
-        pairs = sentence_pairs(p["zh"], p["en"])
-        _add(totals["unterm"], score(pairs, gold_units[p["group"]]), time.perf_counter() - start)
+        add("unterm", sentence_pairs(p["zh"], p["en"]), p["group"], start)
         zs, es = split_zh(p["zh"]), split_en(p["en"])
         for aligner, fn in available.items():
             start = time.perf_counter()
             beads = fn(zs, es) if zs and es else []
-            _add(
-                totals[aligner],
-                score(_texts(beads, zs, es), gold_units[p["group"]]),
-                time.perf_counter() - start,
-            )
-    for aligner, (g, s, c, secs) in totals.items():
-        results[name][aligner] = (Score(int(g), int(s), int(c)), secs)
+            add(aligner, _texts(beads, zs, es), p["group"], start)
+    results[name].update(totals)
     _print(results)
-
-
-def _add(total: list[float], s: Score, seconds: float) -> None:
-    total[0] += s.gold
-    total[1] += s.system
-    total[2] += s.correct
-    total[3] += seconds
 
 
 def _print(results: dict[str, dict[str, tuple[Score, float]]]) -> None:

@@ -12,34 +12,29 @@ usage: python bench/sentence_f1.py
 
 from __future__ import annotations
 
-import csv
+import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from unittest import mock
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from conftest import unpc_sentence_gold
+
 from unterm.align import sentences
 from unterm.align.evaluate import Score, score
-
-UNPC = Path(__file__).resolve().parent.parent / "corpora" / "unpc_v1_devset" / "derived"
 
 
 def measure(paragraphs: list[dict[str, str]], gold: dict[str, list[tuple[str, str]]]) -> tuple[Score, float]:
     total = Score(0, 0, 0)
     start = time.perf_counter()
     for p in paragraphs:
-        s = score(sentences.sentence_pairs(p["zh"], p["en"]), gold[p["group"]])
-        total = Score(total.gold + s.gold, total.system + s.system, total.correct + s.correct)
+        total += score(sentences.sentence_pairs(p["zh"], p["en"]), gold[p["group"]])
     return total, time.perf_counter() - start
 
 
 def main() -> None:
-    with open(UNPC / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
-        paragraphs = list(csv.DictReader(f, delimiter="\t"))
-    gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with open(UNPC / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            gold[r["group"]].append((r["zh"], r["en"]))
+    paragraphs, gold = unpc_sentence_gold()
     sentences.lexical_keys("预热。", sentences.Lang.ZH)  # load jieba and CC-CEDICT outside the timing
     n = sum(map(len, gold.values()))
     one_sided = sum(1 for units in gold.values() for zh, en in units if not (zh and en))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,21 @@ ARES = CORPORA / "A_RES_77_173"
 UDHR = CORPORA / "udhr"
 ARES_GOLD = ARES / "gold_align.tsv"
 UDHR_GOLD = UDHR / "derived" / "udhr_en_zh_aligned.tsv"
+
+
+UNPC_SENTENCES = CORPORA / "unpc_v1_devset" / "derived"
+
+
+def unpc_sentence_gold() -> tuple[list[dict[str, str]], dict[str, list[tuple[str, str]]]]:
+    """The UNPC-derived paragraph pairs (group, zh, en) and, by group, their gold sentence
+    units (corpora/unpc_v1_devset/make_sentence_gold.py)."""
+    with open(UNPC_SENTENCES / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
+        paragraphs = list(csv.DictReader(f, delimiter="\t"))
+    gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with open(UNPC_SENTENCES / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            gold[r["group"]].append((r["zh"], r["en"]))
+    return paragraphs, gold
 
 
 def scored(alignment: Alignment, gold: Path) -> Score:
