@@ -24,6 +24,7 @@ demo: $(STAMP)
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.html --quiet
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.xlsx --quiet
 	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.tsv --quiet
+	$(BIN)/unterm align $(PAIR)/zh.md $(PAIR)/en.md --level sentence -o out/A_RES_77_173.sentences.tmx --quiet
 	$(BIN)/unterm terms $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.terms.tbx
 	@# exit status 1 means findings at error level (this pair has one, 73/229 against 73/239)
 	$(BIN)/unterm qa $(PAIR)/zh.md $(PAIR)/en.md -o out/A_RES_77_173.qa.html || [ $$? -eq 1 ]
@@ -33,6 +34,7 @@ demo: $(STAMP)
 	@echo "  out/A_RES_77_173.html  side-by-side page; open it in a browser"
 	@echo "  out/A_RES_77_173.xlsx  one pair a row, for Excel"
 	@echo "  out/A_RES_77_173.tsv   one pair a row, for scripts"
+	@echo "  out/A_RES_77_173.sentences.tmx  the same memory aligned sentence by sentence"
 	@echo "  out/A_RES_77_173.terms.tbx  the mined termbase (TBX-Basic), for a CAT tool's termbase"
 	@echo "  out/A_RES_77_173.qa.html    the QA report; open it in a browser"
 
