@@ -125,7 +125,9 @@ def split_en(text: str) -> list[str]:
         token = word[1].rstrip('"”’)]') if word else ""
         if token.endswith("."):
             bare = token[:-1].lstrip('("“‘[').lower()
-            if bare in ABBREVIATIONS or regex.fullmatch(r"\p{Lu}", token[:-1].lstrip('("“‘[')):
+            if bare in ABBREVIATIONS:
+                continue
+            if regex.fullmatch(r"\p{Lu}", token[:-1].lstrip('("“‘[')) and _initial(before):
                 continue
             if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):  # e.g, i.e, U.S
                 continue
@@ -135,6 +137,57 @@ def split_en(text: str) -> list[str]:
     if rest:
         out.append(rest)
     return [s for s in out if s]
+
+
+# words a letter or Roman numeral labels (`annex I.`, `section B.`): after them a single
+# capital and a full stop end a sentence; elsewhere they are an initial (`A. Smith`)
+_LABELS = frozenset(
+    [
+        "annex",
+        "annexes",
+        "appendix",
+        "article",
+        "chapter",
+        "part",
+        "section",
+        "schedule",
+        "table",
+        "figure",
+        "box",
+        "phase",
+        "category",
+        "option",
+        "volume",
+        "group",
+        "item",
+        "class",
+        "level",
+        "type",
+        "list",
+        "track",
+        "goal",
+        "stage",
+        "component",
+        "window",
+        "tier",
+        "region",
+        "zone",
+        "sector",
+        "plan",
+        "model",
+        "scenario",
+        "grade",
+        "round",
+        "unit",
+    ]
+)
+
+
+def _initial(before: str) -> bool:
+    """Whether a single capital before a full stop is a name's initial (`A. Smith`,
+    `John F. Kennedy`), not a label ending the sentence (`annex I.`, `Section B.`)."""
+    words = before.split()
+    return len(words) < 2 or words[-2].strip("(“‘[").lower() not in _LABELS
 
 
 def split_zh(text: str, clauses: bool = False) -> list[str]:
