@@ -11,7 +11,7 @@ from unterm.align import html, jsonfile, tabular, tmx
 from unterm.align.model import Alignment
 from unterm.align.rows import Row
 from unterm.errors import FormatError
-from unterm.files import write_atomically
+from unterm.files import format_by_extension, write_atomically
 
 
 class OutputFormat(str, Enum):
@@ -43,12 +43,7 @@ FORMATS: dict[OutputFormat, Format] = {
 
 def format_for(path: Path) -> OutputFormat:
     """The output format a file name asks for by its extension."""
-    suffix = path.suffix.lower()
-    for name, fmt in FORMATS.items():
-        if suffix in fmt.extensions:
-            return name
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
-    raise FormatError(f"{path}: unknown output extension {suffix or '(none)'!r}; use one of {known}")
+    return format_by_extension(path, {name: fmt.extensions for name, fmt in FORMATS.items()}, "output")
 
 
 def write_alignment(alignment: Alignment, path: Path, fmt: OutputFormat | None = None) -> OutputFormat:

@@ -89,7 +89,7 @@ def summarise(alignment: Alignment, show: int = 3) -> Summary:
     lowest = tuple(r for _, r in sorted(both, key=lambda pr: pr[1].score)[:show])
     if alignment.level == "sentence":
         # a sentence pair is one block a side; how many sentences it joined is in its evidence
-        merged = sum(1 for p, _ in both if p.evidence and p.evidence[0] not in ("sentences 1-1",))
+        merged = sum(1 for p, _ in both if p.evidence[:1] != ("sentences 1-1",))
     else:
         merged = sum(1 for p, _ in both if len(p.zh) > 1 or len(p.en) > 1)
     return Summary(

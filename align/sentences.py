@@ -94,7 +94,6 @@ ABBREVIATIONS = frozenset(
         "sept",
         "oct",
         "nov",
-        "dec",
         "u.s",
         "u.k",
         "u.n",
@@ -241,16 +240,23 @@ def align_sentence_lists(zh: list[str], en: list[str]) -> list[Link]:
     return _rejoin_clauses(align_units(_units(zh, Lang.ZH), _units(en, Lang.EN), swaps=False), zh)
 
 
+def paragraph_sentences(zh: str, en: str, one_sided: float = 1.0) -> tuple[list[str], list[str], list[Link]]:
+    """One paragraph pair's sentences and the links between them (split_pair, then
+    align_sentence_lists); where one side is empty, each sentence of the other is a link
+    of its own with no counterpart, scored `one_sided`."""
+    zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
+    if zh_sents and en_sents:
+        return zh_sents, en_sents, align_sentence_lists(zh_sents, en_sents)
+    links = [Link((k,), (), one_sided, ("no counterpart",)) for k in range(len(zh_sents))]
+    links += [Link((), (k,), one_sided, ("no counterpart",)) for k in range(len(en_sents))]
+    return zh_sents, en_sents, links
+
+
 def sentence_pairs(zh: str, en: str) -> list[tuple[str, str]]:
     """The sentence pairs of one paragraph pair, as text (an empty side where a sentence
-    has no counterpart): split_pair, then align_sentence_lists."""
-    zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
-    if not (zh_sents and en_sents):
-        return [(s, "") for s in zh_sents] + [("", s) for s in en_sents]
-    return [
-        ("".join(zh_sents[i] for i in link.zh), " ".join(en_sents[j] for j in link.en))
-        for link in align_sentence_lists(zh_sents, en_sents)
-    ]
+    has no counterpart)."""
+    zh_sents, en_sents, links = paragraph_sentences(zh, en)
+    return [("".join(zh_sents[i] for i in link.zh), " ".join(en_sents[j] for j in link.en)) for link in links]
 
 
 def _rejoin_clauses(links: list[Link], zh: list[str]) -> list[Link]:
@@ -284,14 +290,7 @@ def sentence_alignment(alignment: Alignment) -> Alignment:
     for pair in alignment.pairs:
         zh_text = alignment.text(pair, Lang.ZH) if pair.zh else ""
         en_text = alignment.text(pair, Lang.EN) if pair.en else ""
-        zh, en = (
-            split_pair(zh_text, en_text) if zh_text and en_text else (split_zh(zh_text), split_en(en_text))
-        )
-        if zh and en:
-            links = align_sentence_lists(zh, en)
-        else:
-            links = [Link((k,), (), pair.score, ("no counterpart",)) for k in range(len(zh))]
-            links += [Link((), (k,), pair.score, ("no counterpart",)) for k in range(len(en))]
+        zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score)
         zh_first = alignment.zh.blocks[pair.zh[0]] if pair.zh else None
         en_first = alignment.en.blocks[pair.en[0]] if pair.en else None
         for number, link in enumerate(links, start=1):
@@ -302,8 +301,8 @@ def sentence_alignment(alignment: Alignment) -> Alignment:
                 en_blocks, en_first, " ".join(en[j] for j in link.en), number, alignment.en, pair.en
             )
             both = bool(link.zh and link.en)
-            score = link.score * pair.score if both else link.score
             evidence = (f"sentences {len(link.zh)}-{len(link.en)}", *link.evidence) if both else link.evidence
+            score = link.score * pair.score if both else link.score
             pairs.append(AlignedPair(zh_index, en_index, round(score, 6), evidence))
     options = (*alignment.options, ("level", "sentence"))
     return Alignment(

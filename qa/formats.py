@@ -18,8 +18,7 @@ from typing import Any
 
 from unterm.align.jsonfile import line_span
 from unterm.align.rows import signature
-from unterm.errors import FormatError
-from unterm.files import write_atomically
+from unterm.files import format_by_extension, write_atomically
 from unterm.qa import html
 from unterm.qa.model import CHECKS, Report, Severity
 
@@ -114,12 +113,7 @@ _WRITERS: dict[ReportFormat, tuple[tuple[str, ...], Callable[[Report, Path], Non
 
 
 def format_for(path: Path) -> ReportFormat:
-    suffix = path.suffix.lower()
-    for name, (extensions, _) in _WRITERS.items():
-        if suffix in extensions:
-            return name
-    known = ", ".join(e for exts, _ in _WRITERS.values() for e in exts)
-    raise FormatError(f"{path}: unknown report extension {suffix or '(none)'!r}; use one of {known}")
+    return format_by_extension(path, {name: exts for name, (exts, _) in _WRITERS.items()}, "report")
 
 
 def write_report(report: Report, path: Path, fmt: ReportFormat | None = None) -> ReportFormat:

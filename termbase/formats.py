@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from unterm.errors import FormatError, InputError
-from unterm.files import write_atomically
+from unterm.errors import InputError
+from unterm.files import format_by_extension, write_atomically
 from unterm.termbase import tabular, tbx
 from unterm.termbase.model import Termbase
 
@@ -61,12 +61,7 @@ FORMATS: dict[TermFormat, Format] = {
 
 
 def format_for(path: Path) -> TermFormat:
-    suffix = path.suffix.lower()
-    for name, fmt in FORMATS.items():
-        if suffix in fmt.extensions:
-            return name
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
-    raise FormatError(f"{path}: unknown termbase extension {suffix or '(none)'!r}; use one of {known}")
+    return format_by_extension(path, {name: fmt.extensions for name, fmt in FORMATS.items()}, "termbase")
 
 
 def write_termbase(
