@@ -1,8 +1,137 @@
-"""unterm: align, mine terms from and check Chinese-English United Nations documents."""
+"""unterm: align, mine terms from and check Chinese-English United Nations documents.
 
-from importlib.metadata import PackageNotFoundError, version
+The same pipeline the `unterm` command runs, as functions of plain values:
 
-try:
-    __version__ = version("unterm")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+    import unterm
+    alignment = unterm.align("zh.md", "en.md")   # or level="sentence"
+    for pair in alignment:                       # pair.zh, pair.en, pair.kind, pair.key, pair.score
+        ...
+    terms = unterm.mine_terms([alignment])       # a Termbase
+    report = unterm.check(alignment)             # a Report of Findings
+    unterm.write(alignment, "out.tmx")           # a termbase to .tbx, a report to .html, ...
+
+Every stage is a pure function of its inputs, so a corpus is a map over document pairs
+(a process pool, a Dask cluster) followed by `mine_terms` over the alignments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from unterm.align.model import AlignedPair, Alignment, Row
+from unterm.documents.model import Block, BlockKind, Document
+from unterm.errors import FormatError, InputError, MismatchError, UntermError
+from unterm.lang.languages import Lang
+from unterm.qa.model import Finding, Report, Severity
+from unterm.termbase.model import Entry, Term, Termbase
+from unterm.version import __version__
+
+__all__ = [
+    "AlignedPair",
+    "Alignment",
+    "Block",
+    "BlockKind",
+    "Document",
+    "Entry",
+    "Finding",
+    "FormatError",
+    "InputError",
+    "Lang",
+    "MismatchError",
+    "Report",
+    "Row",
+    "Severity",
+    "Term",
+    "Termbase",
+    "UntermError",
+    "__version__",
+    "align",
+    "check",
+    "mine_terms",
+    "read",
+    "read_termbase",
+    "write",
+]
+
+
+def read(path: str | Path) -> Document:
+    """Read a Chinese or English UN document (Markdown, text, PDF text, .docx, .pdf) into a
+    Document: its blocks with kind, key, clean text and footnote references.
+
+    Raises InputError, naming the file, for anything that cannot be read.
+    """
+    from unterm.documents.read import read_document
+
+    return read_document(path)
+
+
+def align(
+    zh: str | Path | Document,
+    en: str | Path | Document,
+    *,
+    level: Literal["paragraph", "sentence"] = "paragraph",
+    termbase: Termbase | None = None,
+) -> Alignment:
+    """Align a Chinese and an English version of a document (files or Documents read
+    with `read`), paragraph by paragraph or, with level="sentence", sentence by sentence
+    inside each paragraph pair. A termbase's term pairs, where given, are evidence too.
+
+    Iterating over the result gives each pair's text (`pair.zh`, `pair.en`), kind, key
+    and confidence. Raises MismatchError for files in the wrong order or that are not
+    versions of one document.
+    """
+    from unterm.align.paragraphs import align_documents, checked_languages
+    from unterm.align.sentences import sentence_alignment
+    from unterm.termbase.evidence import TermEvidence
+
+    zh_doc, en_doc = checked_languages(
+        zh if isinstance(zh, Document) else read(zh), en if isinstance(en, Document) else read(en)
+    )
+    evidence = TermEvidence.of(termbase) if termbase is not None and termbase.entries else None
+    alignment = align_documents(zh_doc, en_doc, evidence=evidence, name=evidence.name if evidence else "")
+    if level == "sentence":
+        return sentence_alignment(alignment)
+    if level != "paragraph":
+        raise FormatError(f"level {level!r}: use 'paragraph' or 'sentence'")
+    return alignment
+
+
+def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:
+    """Mine the Chinese-English term pairs that aligned documents fix into a termbase,
+    one entry a concept, best first."""
+    from unterm.termbase.mine import mine_alignments
+
+    return mine_alignments(alignments, min_freq=min_freq, top=top)
+
+
+def check(
+    alignment: Alignment, *, termbase: Termbase | None = None, style: str | Path | None = None
+) -> Report:
+    """Check the two versions of an aligned document against each other: structure,
+    numbers and references, terminology (against `termbase`, and for consistency),
+    typography (the document's own, or a house style TOML file), suspicious pairs."""
+    from unterm.qa.run import run_checks
+    from unterm.qa.style import DEFAULT_STYLE, read_style
+
+    return run_checks(alignment, termbase=termbase, style=read_style(Path(style)) if style else DEFAULT_STYLE)
+
+
+def read_termbase(path: str | Path) -> Termbase:
+    """Read a termbase: TBX (TBX-Basic or TBX 2008), CSV, XLSX or an OmegaT glossary."""
+    from unterm.files import read_termbase as read_any
+
+    return read_any(path)
+
+
+def write(
+    value: Alignment | Termbase | Report, target: str | Path | BinaryIO, format: str | None = None
+) -> str:
+    """Write an alignment (TSV, CSV, XLSX, JSON, TMX, HTML), a termbase (TBX, CSV, XLSX,
+    OmegaT TSV) or a QA report (HTML, JSON, CSV, XLSX) to a file, all or nothing, the
+    format told by its extension unless `format` names it; `-` is standard output, and a
+    binary stream is written as it is (then give `format`). Returns the format's name."""
+    from unterm.files import write as write_any
+
+    return write_any(value, target, format).name.value

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
-from unterm import __version__
 from unterm.errors import FormatError, UntermError
+from unterm.files import STDOUT, FileFormat, Format, Options
 from unterm.termbase.model import Termbase
+from unterm.version import __version__
 
 app = typer.Typer(
     add_completion=False,
@@ -47,7 +47,40 @@ def _main(
     """Align, mine terms from and check Chinese-English United Nations documents."""
 
 
-from unterm.align.formats import FORMATS, OutputFormat  # noqa: E402  (after app, for typer's choices)
+def _choose(holds: type, output: Path | None, fmt: Format | None, default: Format | None) -> FileFormat:
+    """The output format (the one named, else the file's extension, else the default for
+    standard output), or a usage error (status 2) naming the ones there are. A binary
+    format is refused for a terminal."""
+    from unterm.files import choose
+
+    to_stdout = output is None or str(output) == STDOUT
+    try:
+        chosen = choose(holds, output, fmt or (default if to_stdout else None))
+    except FormatError as err:
+        _fail(str(err), 2)
+    if to_stdout and not chosen.text and _terminal():
+        _fail(f"{chosen.name.value} is a binary format: give a file to write it to with -o", 2)
+    return chosen
+
+
+def _terminal() -> bool:
+    """Whether standard output is a terminal (where a binary format is no use)."""
+    return sys.stdout.isatty()
+
+
+def _target(output: Path | None) -> str:
+    return str(output) if output is not None else STDOUT
+
+
+def _to_file(output: Path | None) -> str:
+    """` -> FILE` for a summary line, where the output went to a file."""
+    return f" -> {output}" if output is not None and str(output) != STDOUT else ""
+
+
+def _read_termbase(path: Path, options: Options | None = None) -> Termbase:
+    from unterm.files import read_termbase
+
+    return read_termbase(path, options or Options())
 
 
 class Level(str, Enum):
@@ -64,11 +97,14 @@ def align(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write here; the format follows the extension. Default: TSV on stdout."
+            "-o",
+            "--output",
+            help="Write here; the format follows the extension ('-' for stdout). Default: TSV on stdout.",
         ),
     ] = None,
     fmt: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", help="Output format, whatever the extension.")
+        Format | None,
+        typer.Option("--format", "-f", help="tmx, tsv, csv, xlsx, json or html, whatever the extension."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = False,
     termbase: Annotated[
@@ -89,44 +125,20 @@ def align(
     zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
     TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
     """
-    from unterm.align.align import align_files
-    from unterm.align.formats import format_for, write_alignment
+    import unterm
+    from unterm.align.model import Alignment
     from unterm.align.rows import summarise
-    from unterm.align.tabular import tsv_text
+    from unterm.files import write
 
-    try:
-        chosen = fmt or (format_for(output) if output else OutputFormat.TSV)
-    except FormatError as err:
-        _fail(str(err), 2)
-    if output is None and FORMATS[chosen].binary:
-        _fail(f"--format {chosen.value} writes a binary file: give one with -o", 2)
+    chosen = _choose(Alignment, output, fmt, Format.TSV)
     try:
         terms = _read_termbase(termbase) if termbase else None
-        alignment = align_files(zh, en, termbase=terms)
-        if level is Level.SENTENCE:
-            from unterm.align.sentences import sentence_alignment
-
-            alignment = sentence_alignment(alignment)
-        if output is not None:
-            write_alignment(alignment, output, chosen)
-        elif chosen is OutputFormat.TSV:
-            sys.stdout.write(tsv_text(alignment))
-        else:
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / f"out.{chosen.value}"
-                write_alignment(alignment, path, chosen)
-                sys.stdout.write(path.read_text(encoding="utf-8-sig"))
+        alignment = unterm.align(zh, en, level=level.value, termbase=terms)
+        write(alignment, _target(output), chosen.name)
     except UntermError as err:
         _fail(str(err))
     if not quiet:
-        where = f" -> {output}" if output else ""
-        typer.echo(f"unterm: {summarise(alignment)}{where}", err=True)
-
-
-def _read_termbase(path: Path) -> Termbase:
-    from unterm.termbase.formats import read_termbase
-
-    return read_termbase(path)
+        typer.echo(f"unterm: {summarise(alignment)}{_to_file(output)}", err=True)
 
 
 def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:
@@ -151,6 +163,23 @@ def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:
     return out
 
 
+def _pairs(paths: list[Path], folder: Path | None) -> list[tuple[Path, Path]]:
+    """The document pairs `unterm terms` is given: files two by two, then a folder's."""
+    if len(paths) % 2:
+        _fail(f"give files in pairs, Chinese then English ({len(paths)} given)", 2)
+    if not paths and folder is None:
+        _fail("give pairs of files (ZH EN ...) or --dir DIR", 2)
+    pairs = list(zip(paths[::2], paths[1::2], strict=True))
+    if folder is not None:
+        if not folder.is_dir():
+            _fail(f"{folder}: no such folder")
+        found = _pairs_in(folder)
+        if not found:
+            _fail(f"{folder}: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)")
+        pairs += found
+    return pairs
+
+
 @app.command()
 def terms(
     files: Annotated[
@@ -163,7 +192,15 @@ def terms(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the termbase here: .tbx, .csv, .xlsx or .tsv (OmegaT)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write the termbase here: .tbx, .csv, .xlsx or .tsv (OmegaT); '-' for stdout.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="tbx, csv, xlsx or tsv, whatever the extension."),
     ] = None,
     min_freq: Annotated[
         int, typer.Option("--min-freq", min=1, help="Keep pairs linked in at least N segments.")
@@ -188,46 +225,31 @@ def terms(
     Without -o, prints the entries ranked best first as TSV. A pair that cannot be read
     or aligned is reported and skipped; the exit status is then 1.
     """
-    from unterm.align.align import align_files
-    from unterm.termbase.formats import Options, format_for, write_termbase
+    import unterm
+    from unterm.files import write
     from unterm.termbase.merge import merge
-    from unterm.termbase.mine import mine_alignments
-    from unterm.termbase.tbx import check_tag
 
-    paths = list(files or [])
-    if len(paths) % 2:
-        _fail(f"give files in pairs, Chinese then English ({len(paths)} given)", 2)
-    if not paths and folder is None:
-        _fail("give pairs of files (ZH EN ...) or --dir DIR", 2)
+    pairs = _pairs(list(files or []), folder)
     try:
-        options = Options(check_tag(zh_tag), check_tag(en_tag), tbx_version)
-        if output is not None:
-            format_for(output)
+        options = Options(zh_tag, en_tag, tbx_version)
     except FormatError as err:
         _fail(str(err), 2)
-    pairs = list(zip(paths[::2], paths[1::2], strict=True))
-    if folder is not None:
-        if not folder.is_dir():
-            _fail(f"{folder}: no such folder")
-        found = _pairs_in(folder)
-        if not found:
-            _fail(f"{folder}: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)")
-        pairs += found
+    chosen = _choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
     alignments = []
     failed = 0
     for zh, en in pairs:
         try:
-            alignments.append(align_files(zh, en))
+            alignments.append(unterm.align(zh, en))
         except UntermError as err:
             failed += 1
             typer.echo(f"unterm: {err} (pair skipped)", err=True)
     if not alignments:
         _fail(f"no pair could be aligned ({failed} failed)")
     try:
-        mined = mine_alignments(alignments, min_freq=min_freq, top=top)
-        result = merge(_read_termbase(merge_with), mined) if merge_with else mined
-        if output is not None:
-            write_termbase(result, output, options)
+        mined = unterm.mine_terms(alignments, min_freq=min_freq, top=top)
+        result = merge(_read_termbase(merge_with, options), mined) if merge_with else mined
+        if chosen is not None:
+            write(result, _target(output), chosen.name, options)
         else:
             sys.stdout.write(_ranked(result))
     except UntermError as err:
@@ -238,7 +260,7 @@ def terms(
             f"unterm: {len(result.entries)} entries from {len(alignments)} pair(s)"
             + (f", {known} already known, {len(result.conflicts)} conflicts" if merge_with else "")
             + (f"; {failed} pair(s) failed" if failed else "")
-            + (f" -> {output}" if output else ""),
+            + _to_file(output),
             err=True,
         )
         for conflict in result.conflicts:
@@ -263,9 +285,6 @@ class FailOn(str, Enum):
     INFO = "info"
 
 
-from unterm.qa.formats import ReportFormat  # noqa: E402  (for typer's choices)
-
-
 @app.command()
 def qa(
     zh: Annotated[Path, typer.Argument(help="The Chinese version.")],
@@ -276,10 +295,12 @@ def qa(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx."),
+        typer.Option(
+            "-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout."
+        ),
     ] = None,
     fmt: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Report format, whatever the extension.")
+        Format | None, typer.Option("--format", "-f", help="html, json, csv or xlsx, whatever the extension.")
     ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit with status 1 when findings this severe or worse exist.")
@@ -302,28 +323,26 @@ def qa(
     browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
     above --fail-on exist, or when an input cannot be used (one line on stderr says which).
     """
-    from unterm.align.align import align_files
-    from unterm.qa.formats import format_for, summary_table, write_report
-    from unterm.qa.model import Severity
+    import unterm
+    from unterm.files import write
+    from unterm.qa.export import summary_table
+    from unterm.qa.model import Report, Severity
     from unterm.qa.run import run_checks
     from unterm.qa.style import HouseStyle, read_style
 
-    try:
-        chosen = fmt or (format_for(output) if output else None)
-    except FormatError as err:
-        _fail(str(err), 2)
-    if chosen is not None and output is None:
-        _fail(f"--format {chosen.value} needs a file to write: give one with -o", 2)
+    if fmt is not None and output is None:
+        _fail(f"--format {fmt.value} needs a file to write: give one with -o", 2)
+    chosen = _choose(Report, output, fmt, None) if output is not None else None
+    to_stdout = chosen is not None and _target(output) == STDOUT
     try:
         house = read_style(style) if style else HouseStyle()
         terms = _read_termbase(termbase) if termbase else None
-        alignment = align_files(zh, en)
-        report = run_checks(alignment, termbase=terms, style=house, consistency=consistency)
-        if output is not None:
-            write_report(report, output, chosen)
+        report = run_checks(unterm.align(zh, en), termbase=terms, style=house, consistency=consistency)
+        if chosen is not None:
+            write(report, _target(output), chosen.name)
     except UntermError as err:
         _fail(str(err))
-    if not quiet:
+    if not quiet and not to_stdout:
         sys.stdout.write(summary_table(report))
         if output is not None:
             typer.echo(f"unterm: report -> {output}", err=True)

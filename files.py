@@ -1,36 +1,207 @@
-"""Output files: their format told by extension, and writing them all or nothing."""
+"""Every file format unterm writes or reads, in one table: for each format the kind of
+value it holds (an alignment, a termbase, a QA report), its extensions, a writer to a
+byte stream and, where the format can be read back, a reader.
+
+`write` puts a value in a file all or nothing (a temporary file beside it, renamed into
+place once complete) or on standard output (`-`); `choose` tells the format from a
+file's extension or a `--format` name and refuses, with one line, one that does not
+hold that kind of value.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, BinaryIO
 
-from unterm.errors import FormatError
+from unterm.align import html as alignment_html
+from unterm.align import jsonfile, tabular, tmx
+from unterm.align.model import Alignment, Row
+from unterm.errors import FormatError, InputError
+from unterm.qa import export
+from unterm.qa import html as report_html
+from unterm.qa.model import Report
+from unterm.termbase import omegat, tbx
+from unterm.termbase import tabular as term_tables
+from unterm.termbase.model import Termbase
 
-K = TypeVar("K")
-
-
-def format_by_extension(path: Path, extensions: Mapping[K, tuple[str, ...]], what: str) -> K:
-    """The format whose extensions include the file's (any case); FormatError naming the
-    known ones otherwise. `what` names the kind of file in the message (output, termbase)."""
-    suffix = path.suffix.lower()
-    for name, known in extensions.items():
-        if suffix in known:
-            return name
-    listed = ", ".join(e for known in extensions.values() for e in known)
-    raise FormatError(f"{path}: unknown {what} extension {suffix or '(none)'!r}; use one of {listed}")
+STDOUT = "-"
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+class Format(str, Enum):
+    """The names of the formats, as `--format` takes them."""
+
+    TSV = "tsv"
+    CSV = "csv"
+    XLSX = "xlsx"
+    JSON = "json"
+    TMX = "tmx"
+    HTML = "html"
+    TBX = "tbx"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a termbase is written and read: language tags (BCP 47) and the TBX version."""
+
+    zh_tag: str = "zh-CN"
+    en_tag: str = "en"
+    tbx_version: int = 3
+
+    def __post_init__(self) -> None:
+        tbx.check_tag(self.zh_tag)
+        tbx.check_tag(self.en_tag)
+        if self.tbx_version not in (2, 3):
+            raise FormatError(
+                f"TBX version {self.tbx_version}: unterm writes 3 (ISO 30042:2019) or 2 (TBX 2008)"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class FileFormat:
+    """One format for one kind of value."""
+
+    name: Format
+    holds: type
+    extensions: tuple[str, ...]
+    write: Callable[[Any, BinaryIO, Options], None]
+    read: Callable[[Path, Options], Any] | None = None  # None: a page for people, not data
+    text: bool = True  # false for a binary format that a terminal cannot show
+
+    @property
+    def what(self) -> str:
+        return _WHAT[self.holds]
+
+
+_WHAT: dict[type, str] = {Alignment: "alignment", Termbase: "termbase", Report: "report"}
+# what an unknown extension is called in a message: `unknown output extension '.docx'`
+_FILE: dict[type, str] = {Alignment: "output", Termbase: "termbase", Report: "report"}
+
+
+def _tags(o: Options) -> dict[str, str]:
+    return {"zh_tag": o.zh_tag, "en_tag": o.en_tag}
+
+
+FORMATS: tuple[FileFormat, ...] = (
+    FileFormat(Format.TSV, Alignment, (".tsv", ".tab"), lambda a, f, o: tabular.write_tsv(a, f),
+               lambda p, o: tabular.read_tsv(p)),
+    FileFormat(Format.CSV, Alignment, (".csv",), lambda a, f, o: tabular.write_csv(a, f),
+               lambda p, o: tabular.read_csv(p)),
+    FileFormat(Format.XLSX, Alignment, (".xlsx",), lambda a, f, o: tabular.write_xlsx(a, f),
+               lambda p, o: tabular.read_xlsx(p), text=False),
+    FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
+               lambda p, o: jsonfile.read_json(p)),
+    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p)),
+    FileFormat(Format.HTML, Alignment, (".html", ".htm"), lambda a, f, o: alignment_html.write_html(a, f)),
+    FileFormat(Format.TBX, Termbase, (".tbx",),
+               lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
+               lambda p, o: tbx.read_tbx(p)),
+    FileFormat(Format.CSV, Termbase, (".csv",), lambda t, f, o: term_tables.write_csv(t, f, **_tags(o)),
+               lambda p, o: term_tables.read_csv(p, **_tags(o))),
+    FileFormat(Format.XLSX, Termbase, (".xlsx",), lambda t, f, o: term_tables.write_xlsx(t, f, **_tags(o)),
+               lambda p, o: term_tables.read_xlsx(p, **_tags(o)), text=False),
+    FileFormat(Format.TSV, Termbase, (".tsv", ".txt", ".utf8"), lambda t, f, o: omegat.write_omegat(t, f),
+               lambda p, o: omegat.read_omegat(p)),
+    FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
+    FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
+    FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
+    FileFormat(Format.XLSX, Report, (".xlsx",), lambda r, f, o: export.write_xlsx(r, f), text=False),
+)  # fmt: skip
+
+
+def formats_for(holds: type) -> list[FileFormat]:
+    """The formats a kind of value can be written in."""
+    return [f for f in FORMATS if f.holds is holds]
+
+
+def choose(holds: type, path: Path | str | None = None, name: Format | str | None = None) -> FileFormat:
+    """The format to write a value in: the one named, else the one the file's extension
+    says; FormatError, naming the ones there are, for an unknown extension or a format
+    that does not hold this kind of value."""
+    known = formats_for(holds)
+    what = _WHAT[holds]
+    if name is not None:
+        for f in known:
+            if f.name.value == str(getattr(name, "value", name)).lower():
+                return f
+        listed = ", ".join(f.name.value for f in known)
+        raise FormatError(f"--format {getattr(name, 'value', name)}: a {what} is written as one of {listed}")
+    if path is None or str(path) == STDOUT:
+        raise FormatError(f"no file name to tell the {what} format from: give --format")
+    suffix = Path(path).suffix.lower()
+    for f in known:
+        if suffix in f.extensions:
+            return f
+    listed = ", ".join(e for f in known for e in f.extensions)
+    raise FormatError(f"{path}: unknown {_FILE[holds]} extension {suffix or '(none)'!r}; use one of {listed}")
+
+
+def write(
+    value: Alignment | Termbase | Report,
+    target: Path | str | BinaryIO,
+    fmt: Format | str | None = None,
+    options: Options = Options(),
+) -> FileFormat:
+    """Write a value to a file (all or nothing), to standard output (`-`), or to a binary
+    stream; the format is `fmt`, else the file's extension. Returns the format used."""
+    holds = next((t for t in _WHAT if isinstance(value, t)), None)
+    if holds is None:
+        raise FormatError(
+            f"cannot write a {type(value).__name__}: unterm writes alignments, termbases and reports"
+        )
+    if not isinstance(target, (str, Path)):
+        chosen = choose(holds, None, fmt or Format.TSV)
+        chosen.write(value, target, options)
+        return chosen
+    chosen = choose(holds, target, fmt)
+    if str(target) == STDOUT:
+        if not chosen.text and sys.stdout.isatty():
+            raise FormatError(f"{chosen.name.value} is a binary format: give a file to write it to with -o")
+        chosen.write(value, sys.stdout.buffer, options)
+        sys.stdout.flush()
+        return chosen
+    write_atomically(Path(target), lambda out: chosen.write(value, out, options))
+    return chosen
+
+
+def read(path: Path | str, holds: type, options: Options = Options()) -> Any:
+    """Read a value back from a file in any format that has a reader."""
+    path = Path(path)
+    chosen = choose(holds, path)
+    if chosen.read is None:
+        raise FormatError(f"{path}: {chosen.name.value} is written for people and cannot be read back")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file" if not path.exists() else f"{path}: is not a file")
+    if not path.stat().st_size:
+        raise InputError(f"{path}: the file is empty")
+    return chosen.read(path, options)
+
+
+def read_rows(path: Path | str) -> list[Row]:
+    """The rows of an alignment file (TSV, CSV, XLSX, JSON, TMX)."""
+    rows: list[Row] = read(path, Alignment)
+    return rows
+
+
+def read_termbase(path: Path | str, options: Options = Options()) -> Termbase:
+    """A termbase in any format unterm writes (TBX, CSV, XLSX, OmegaT TSV)."""
+    termbase: Termbase = read(path, Termbase, options)
+    return termbase
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call `write` on a temporary file beside `path`, and rename it into place only once
     it is complete: a failure leaves no half-written file (and any old one untouched)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        write(tmp)
+        with open(tmp, "wb") as out:
+            write(out)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -8,10 +8,10 @@ and pairs with one side only are shaded; a checkbox hides the rest. No network f
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
+from typing import BinaryIO
 
 from unterm.align.model import Alignment
-from unterm.align.rows import LOW_CONFIDENCE, rows, signature, summarise
+from unterm.align.rows import LOW_CONFIDENCE, signature, summarise
 
 _CSS = """
 *{box-sizing:border-box}
@@ -66,7 +66,7 @@ def html_page(alignment: Alignment) -> str:
         '<table id="pairs"><colgroup><col class="n"><col class="key"><col><col><col class="score"></colgroup>',
         '<thead><tr><th>#</th><th>key · kind</th><th lang="zh-CN">中文</th><th>English</th><th>confidence</th></tr></thead><tbody>',
     ]
-    for n, (pair, row) in enumerate(zip(alignment.pairs, rows(alignment), strict=True), start=1):
+    for n, (pair, row) in enumerate(zip(alignment.pairs, alignment.rows(), strict=True), start=1):
         gap = not (pair.zh and pair.en)
         low = not gap and row.score < LOW_CONFIDENCE
         classes = ["gap" if gap else "low" if low else "ok", row.kind]
@@ -95,5 +95,5 @@ def html_page(alignment: Alignment) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_html(alignment: Alignment, path: Path) -> None:
-    path.write_text(html_page(alignment), encoding="utf-8")
+def write_html(alignment: Alignment, out: BinaryIO) -> None:
+    out.write(html_page(alignment).encode("utf-8"))

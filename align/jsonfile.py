@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from unterm.align.model import Alignment, Document
-from unterm.align.rows import Row, rows, signature
+from unterm.align.model import Alignment, Row
+from unterm.align.rows import signature
+from unterm.documents.model import Document
 from unterm.errors import InputError
 
 
@@ -26,15 +27,9 @@ def _doc(doc: Document) -> dict[str, Any]:
     }
 
 
-def line_span(doc: Document, idx: tuple[int, ...]) -> list[int]:
-    if not idx:
-        return []
-    return [doc.blocks[idx[0]].lines[0], doc.blocks[idx[-1]].lines[1]]
-
-
 def to_json(alignment: Alignment) -> dict[str, Any]:
     pairs = []
-    for pair, row in zip(alignment.pairs, rows(alignment), strict=True):
+    for pair, row in zip(alignment.pairs, alignment.rows(), strict=True):
         pairs.append(
             {
                 "zh": row.zh,
@@ -47,8 +42,8 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
                 "evidence": list(pair.evidence),
                 "zh_blocks": list(pair.zh),
                 "en_blocks": list(pair.en),
-                "zh_lines": line_span(alignment.zh, pair.zh),
-                "en_lines": line_span(alignment.en, pair.en),
+                "zh_lines": alignment.zh.span(pair.zh),
+                "en_lines": alignment.en.span(pair.en),
                 "footnotes": sorted(
                     {n for i in pair.zh for n in alignment.zh.blocks[i].footnotes}
                     | {n for i in pair.en for n in alignment.en.blocks[i].footnotes}
@@ -65,8 +60,8 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
     }
 
 
-def write_json(alignment: Alignment, path: Path) -> None:
-    path.write_text(json.dumps(to_json(alignment), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def write_json(alignment: Alignment, out: BinaryIO) -> None:
+    out.write((json.dumps(to_json(alignment), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def read_json(path: Path) -> list[Row]:

@@ -1,73 +1,12 @@
-"""The values that flow through reading and aligning: blocks, documents, pairs."""
+"""The values aligning produces: pairs of blocks, and the alignment of two documents."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 
-
-class Lang(str, Enum):
-    """The two languages unterm works between."""
-
-    ZH = "zh"
-    EN = "en"
-
-    @property
-    def joiner(self) -> str:
-        """What goes between two pieces of text joined into one: nothing in Chinese."""
-        return "" if self is Lang.ZH else " "
-
-
-class BlockKind(str, Enum):
-    """The part a block plays in a UN document."""
-
-    HEADER = "header"  # session, agenda item, short title, adoption line, [on the report of ...]
-    TITLE = "title"  # `77/173. Title of the resolution`
-    CHAPEAU = "chapeau"  # `The General Assembly,` / `大会，`
-    PREAMBULAR = "preambular"
-    HEADING = "heading"  # section heading
-    OPERATIVE = "operative"  # numbered paragraph (`1.`, `1．`)
-    SUBITEM = "subitem"  # `(a)`, `(i)` inside a numbered paragraph
-    FOOTNOTE = "footnote"
-    CLOSING = "closing"  # meeting and date after the last paragraph
-    PARAGRAPH = "paragraph"  # body text of a document with no resolution structure
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One logical paragraph of a document, as read from its file.
-
-    `key` is the paragraph's own number where it has one: `9` for operative paragraph 9,
-    `9 (a)` for its sub-item, `7` for footnote 7, `article 3` for a heading `Article 3`;
-    empty otherwise. `footnotes` are the footnote numbers the block cites, in order;
-    the markers themselves are not in `text`. `lines` is the 1-based, inclusive span of
-    file lines the block was read from (a paragraph cut by a page break spans the
-    footnotes between its halves).
-    """
-
-    index: int
-    kind: BlockKind
-    key: str
-    text: str
-    original: str
-    footnotes: tuple[int, ...] = ()
-    lines: tuple[int, int] = (0, 0)
-    sentence: int = 0  # at sentence level: the sentence pair's number within its paragraph pair
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """A document read from a file: its blocks in reading order and what it is."""
-
-    path: str
-    lang: Lang
-    blocks: tuple[Block, ...]
-    symbol: str = ""  # document symbol, e.g. A/RES/77/173, where the text shows one
-    encoding: str = "utf-8"
-    source_format: str = "text"  # how the file was read: markdown, text, pdf-text
-
-    def __len__(self) -> int:
-        return len(self.blocks)
+from unterm.documents.model import BlockKind, Document
+from unterm.lang.languages import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +27,18 @@ class AlignedPair:
     def link(self) -> str:
         """The link type as `n-m` (Chinese blocks, English blocks)."""
         return f"{len(self.zh)}-{len(self.en)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned pair as text: what every tabular format writes and reads back."""
+
+    zh: str
+    en: str
+    kind: str
+    key: str
+    score: float
+    sentence: int = 0  # at sentence level, the sentence pair's number within its paragraph pair
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +69,33 @@ class Alignment:
         if zk and ek and zk != ek:
             return f"{zk}|{ek}"
         return zk or ek
+
+    def row(self, pair: AlignedPair) -> Row:
+        """A pair as text: both sides' text, its kind, key and confidence."""
+        first = self.zh.blocks[pair.zh[0]] if pair.zh else self.en.blocks[pair.en[0]]
+        return Row(
+            self.text(pair, Lang.ZH),
+            self.text(pair, Lang.EN),
+            self.kind(pair).value,
+            self.key(pair),
+            pair.score,
+            first.sentence,
+        )
+
+    def rows(self) -> list[Row]:
+        """Every pair as text, in document order."""
+        return [self.row(p) for p in self.pairs]
+
+    def __iter__(self) -> Iterator[Row]:
+        """The pairs as text (`for pair in alignment: pair.zh, pair.en`)."""
+        return (self.row(p) for p in self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def lines(self, pair: AlignedPair, lang: Lang) -> list[int]:
+        """The first and last line of the file one side of a pair was read from."""
+        return (self.zh if lang is Lang.ZH else self.en).span(pair.zh if lang is Lang.ZH else pair.en)
 
     @property
     def symbol(self) -> str:

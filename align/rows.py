@@ -1,42 +1,16 @@
-"""An alignment as rows: what every output format writes and every reader gives back."""
+"""What every output of an alignment shares: its columns, its signature, its summary."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from unterm import __version__
-from unterm.align import dp
-from unterm.align.model import Alignment, Lang
+from unterm.align import cost
+from unterm.align.model import Alignment, Row
+from unterm.lang.length import C
+from unterm.version import __version__
 
 COLUMNS = ("zh", "en", "kind", "key", "score")
 LOW_CONFIDENCE = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One aligned pair as text: the columns every tabular format has."""
-
-    zh: str
-    en: str
-    kind: str
-    key: str
-    score: float
-    sentence: int = 0  # at sentence level, the sentence pair's number within its paragraph pair
-
-
-def rows(alignment: Alignment) -> list[Row]:
-    """The pairs of an alignment as rows, in document order."""
-    return [
-        Row(
-            alignment.text(p, Lang.ZH),
-            alignment.text(p, Lang.EN),
-            alignment.kind(p).value,
-            alignment.key(p),
-            p.score,
-            (alignment.zh.blocks[p.zh[0]] if p.zh else alignment.en.blocks[p.en[0]]).sentence,
-        )
-        for p in alignment.pairs
-    ]
 
 
 def columns(alignment: Alignment) -> tuple[str, ...]:
@@ -49,7 +23,7 @@ def signature(alignment: Alignment) -> str:
     parts = [
         f"unterm {__version__}",
         f"level:{alignment.level}",
-        f"length:c={dp.C},s2={dp.S2},sd0={dp.SIGMA0}",
+        f"length:c={C},s2={cost.S2},sd0={cost.SIGMA0}",
         f"zh:{alignment.zh.path}({alignment.zh.source_format},{alignment.zh.encoding})",
         f"en:{alignment.en.path}({alignment.en.source_format},{alignment.en.encoding})",
     ]
@@ -85,7 +59,7 @@ class Summary:
 def summarise(alignment: Alignment, show: int = 3) -> Summary:
     """Counts of link types and the lowest-confidence pairs that have both sides."""
     pairs = alignment.pairs
-    both = [(p, r) for p, r in zip(pairs, rows(alignment), strict=True) if p.zh and p.en]
+    both = [(p, r) for p, r in zip(pairs, alignment.rows(), strict=True) if p.zh and p.en]
     lowest = tuple(r for _, r in sorted(both, key=lambda pr: pr[1].score)[:show])
     if alignment.level == "sentence":
         # a sentence pair is one block a side; how many sentences it joined is in its evidence

@@ -1,243 +1,36 @@
-"""Sentence level: inside each aligned paragraph pair, sentences split and aligned.
-
-English ends a sentence at `.`, `!` or `?` (a closing quote or bracket may follow) before
-a space and a capital, a digit or an opening quote, but not after the abbreviations UN
-texts use (`para.`, `No.`, `vol.`, `Add.`, `Corr.`, `Rev.`, `e.g.`, `i.e.`, `Mr.`, `Ms.`,
-`St.`, ...) or an initial, and never inside a number or a symbol (`1.25`, `A/77/444`,
-`CEB/2019/1/Add.5`) or after a paragraph's own number (`13. The first`). Chinese ends a
-sentence at 。！？ (closing quotes and brackets kept with it); where the English
-paragraph has more sentences than that, the Chinese is cut at ；too, and the alignment
-below joins the pieces again unless the English has a sentence break there: a ；counts
-as a sentence end only where the English has a matching break.
+"""Sentence level: inside each aligned paragraph pair, sentences split (align.split) and
+aligned.
 
 The sentences of a paragraph pair are aligned with the same dynamic programme and
 scoring as paragraphs (dp.align_units: 1-1, 1-2, 2-1, 1-0, 0-1, and 1-3/3-1 for a
-sentence the other language cuts into clauses). The result is an Alignment whose blocks
-are the aligned sentences (each side of a sentence pair one block, carrying its
-paragraph's kind and key and its number within the paragraph pair), so every output
-format writes it as it writes paragraphs.
+sentence the other language cuts into clauses), with dictionary evidence added
+(evidence.lexical_keys). A Chinese piece cut at ；that finds no English partner goes
+back to its sentence. The result is an Alignment whose blocks are the aligned sentences
+(each side of a sentence pair one block, carrying its paragraph's kind and key and its
+number within the paragraph pair), so every output format writes it as it writes
+paragraphs.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
-from unterm.align.anchors import extract_anchors
-from unterm.align.dp import Link, Unit, align_units, measure
-from unterm.align.model import AlignedPair, Alignment, Block, Document, Lang
-
-ABBREVIATIONS = frozenset(
-    [
-        "para",
-        "paras",
-        "no",
-        "nos",
-        "vol",
-        "vols",
-        "add",
-        "corr",
-        "rev",
-        "amend",
-        "suppl",
-        "e.g",
-        "i.e",
-        "mr",
-        "mrs",
-        "ms",
-        "messrs",
-        "st",
-        "dr",
-        "prof",
-        "art",
-        "arts",
-        "p",
-        "pp",
-        "cf",
-        "viz",
-        "ibid",
-        "op",
-        "cit",
-        "approx",
-        "fig",
-        "figs",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "sec",
-        "chap",
-        "ch",
-        "ed",
-        "eds",
-        "gen",
-        "gov",
-        "sect",
-        "rep",
-        "doc",
-        "res",
-        "dec",
-        "resp",
-        "est",
-        "tel",
-        "ext",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "u.s",
-        "u.k",
-        "u.n",
-    ]
-)
-# a sentence end: the mark, closing quotes or brackets, then space and what opens a sentence
-# (a sentence may open with a lower-case item letter: `b. The activity`, `(c) States`)
-_EN_END = regex.compile(
-    r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d]|\(?[a-z]{1,3}[.)]\s+[\"“‘(\[]?[\p{Lu}\d])"
-)
-# a paragraph or item number standing before the text: 13.  (a)  IV.  A.  and a
-# resolution's own number before its title: 77/173.
-_ENUMERATOR = regex.compile(r"[(\[]?(?:\d+(?:/\d+)?(?:\.\d+)*|[IVXLC]+|[ivx]+|\p{L})[.)\]]")
-# after the mark and any closing quotes or brackets (not between the mark and them)
-_ZH_END = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])")
-_ZH_CLAUSE = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])|(?<=；)")
-
-
-def split_en(text: str) -> list[str]:
-    """An English paragraph's sentences (see the module docstring)."""
-    out: list[str] = []
-    start = 0
-    for m in _EN_END.finditer(text):
-        before = text[start : m.start()]
-        if _ENUMERATOR.fullmatch(before.strip()):
-            continue  # a paragraph's own number: `13. The first meeting`
-        word = regex.search(r"(\S+)$", before)
-        token = word[1].rstrip('"”’)]') if word else ""
-        if token.endswith("."):
-            bare = token[:-1].lstrip('("“‘[').lower()
-            if bare in ABBREVIATIONS:
-                continue
-            if regex.fullmatch(r"\p{Lu}", token[:-1].lstrip('("“‘[')) and _initial(before):
-                continue
-            if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):  # e.g, i.e, U.S
-                continue
-        out.append(before.strip())
-        start = m.end()
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return [s for s in out if s]
-
-
-# words a letter or Roman numeral labels (`annex I.`, `section B.`): after them a single
-# capital and a full stop end a sentence; elsewhere they are an initial (`A. Smith`)
-_LABELS = frozenset(
-    [
-        "annex",
-        "annexes",
-        "appendix",
-        "article",
-        "chapter",
-        "part",
-        "section",
-        "schedule",
-        "table",
-        "figure",
-        "box",
-        "phase",
-        "category",
-        "option",
-        "volume",
-        "group",
-        "item",
-        "class",
-        "level",
-        "type",
-        "list",
-        "track",
-        "goal",
-        "stage",
-        "component",
-        "window",
-        "tier",
-        "region",
-        "zone",
-        "sector",
-        "plan",
-        "model",
-        "scenario",
-        "grade",
-        "round",
-        "unit",
-    ]
-)
-
-
-def _initial(before: str) -> bool:
-    """Whether a single capital before a full stop is a name's initial (`A. Smith`,
-    `John F. Kennedy`), not a label ending the sentence (`annex I.`, `Section B.`)."""
-    words = before.split()
-    return len(words) < 2 or words[-2].strip("(“‘[").lower() not in _LABELS
-
-
-def split_zh(text: str, clauses: bool = False) -> list[str]:
-    """A Chinese paragraph's sentences; with `clauses`, cut at ；too."""
-    return [s.strip() for s in (_ZH_CLAUSE if clauses else _ZH_END).split(text) if s.strip()]
-
-
-def split_pair(zh: str, en: str) -> tuple[list[str], list[str]]:
-    """The sentences of a paragraph pair: the Chinese cut at ；too where the English has
-    more sentences than the Chinese has full stops (a ；that may stand for an English
-    sentence end)."""
-    z, e = split_zh(zh), split_en(en)
-    if len(z) < len(e):
-        z = split_zh(zh, clauses=True)
-    return z, e
-
-
-def _units(sentences: list[str], lang: Lang) -> list[Unit]:
-    return [Unit.of(measure(s, lang), extract_anchors(s, lang), lex=lexical_keys(s, lang)) for s in sentences]
-
-
-def lexical_keys(text: str, lang: Lang) -> tuple[frozenset[str], ...]:
-    """The lexical evidence of a sentence (see dp.coverage): per content word, the keys
-    its meaning matches on. English words by their stems; Chinese words (jieba's cut)
-    by the stems of all their CC-CEDICT glosses."""
-    from unterm.termbase.lexicon import EN_STOP, content_stems, gloss_keys, match_keys
-
-    if lang is Lang.EN:
-        return tuple(frozenset(match_keys(st)) for st in content_stems(text))
-    out = []
-    for word in _cut(text):
-        if word in EN_STOP or not regex.search(r"\p{Han}", word):
-            continue
-        keys = gloss_keys(word)
-        if keys:
-            out.append(keys)
-    return tuple(out)
-
-
-def _cut(text: str) -> list[str]:
-    import jieba  # deferred: loads its dictionary once
-
-    jieba.setLogLevel(60)
-    return [w for w in jieba.cut(text) if w.strip()]
+from unterm.align.cost import Link
+from unterm.align.dp import align_units
+from unterm.align.evidence import sentence_unit
+from unterm.align.model import AlignedPair, Alignment
+from unterm.align.split import split_en, split_pair, split_zh
+from unterm.documents.model import Block, Document
+from unterm.lang.languages import Lang
 
 
 def align_sentence_lists(zh: list[str], en: list[str]) -> list[Link]:
     """The links between the sentences of one paragraph pair."""
     if len(zh) == 1 and len(en) == 1:
         return [Link((0,), (0,), 1.0, ("one sentence each",))]
-    return _rejoin_clauses(align_units(_units(zh, Lang.ZH), _units(en, Lang.EN), swaps=False), zh)
+    zh_units = [sentence_unit(s, Lang.ZH) for s in zh]
+    en_units = [sentence_unit(s, Lang.EN) for s in en]
+    return _rejoin_clauses(align_units(zh_units, en_units, swaps=False), zh)
 
 
 def paragraph_sentences(zh: str, en: str, one_sided: float = 1.0) -> tuple[list[str], list[str], list[Link]]:

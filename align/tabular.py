@@ -10,10 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from unterm.align.model import Alignment
-from unterm.align.rows import Row, columns, rows, signature
+from unterm.align.model import Alignment, Row
+from unterm.align.rows import columns, signature
 from unterm.errors import InputError
 
 if TYPE_CHECKING:
@@ -25,14 +25,14 @@ def frame(alignment: Alignment) -> pd.DataFrame:
     import pandas as pd  # deferred: pandas takes a while to import
 
     cols = columns(alignment)
-    return pd.DataFrame([[getattr(r, c) for c in cols] for r in rows(alignment)], columns=list(cols))
+    return pd.DataFrame([[getattr(r, c) for c in cols] for r in alignment.rows()], columns=list(cols))
 
 
 def _table(alignment: Alignment) -> list[list[str]]:
     sentences = alignment.level == "sentence"
     return [list(columns(alignment))] + [
         [r.zh, r.en, r.kind, r.key, f"{r.score:.3f}", *([str(r.sentence)] if sentences else [])]
-        for r in rows(alignment)
+        for r in alignment.rows()
     ]
 
 
@@ -43,19 +43,20 @@ def tsv_text(alignment: Alignment) -> str:
     return out.getvalue()
 
 
-def write_tsv(alignment: Alignment, path: Path) -> None:
-    path.write_text(tsv_text(alignment), encoding="utf-8")
+def write_tsv(alignment: Alignment, out: BinaryIO) -> None:
+    out.write(tsv_text(alignment).encode("utf-8"))
 
 
-def write_csv(alignment: Alignment, path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f, lineterminator="\r\n").writerows(_table(alignment))
+def write_csv(alignment: Alignment, out: BinaryIO) -> None:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(_table(alignment))
+    out.write(text.getvalue().encode("utf-8-sig"))
 
 
-def write_xlsx(alignment: Alignment, path: Path) -> None:
+def write_xlsx(alignment: Alignment, out: BinaryIO) -> None:
     import pandas as pd
 
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    with pd.ExcelWriter(out, engine="openpyxl") as xl:
         frame(alignment).to_excel(xl, sheet_name="alignment", index=False)
         pd.DataFrame({"signature": [signature(alignment)]}).to_excel(xl, sheet_name="about", index=False)
         sheet = xl.sheets["alignment"]

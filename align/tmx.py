@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 
-from unterm import __version__
-from unterm.align.model import Alignment
-from unterm.align.rows import Row, rows, signature
+from unterm.align.model import Alignment, Row
+from unterm.align.rows import signature
 from unterm.errors import InputError
+from unterm.version import __version__
 
 ZH_TAG = "zh-CN"
 EN_TAG = "en"
@@ -35,7 +36,7 @@ def _prop(parent: ET.Element, kind: str, value: str) -> None:
 def tmx_tree(alignment: Alignment) -> ET.ElementTree:
     """The alignment as a TMX 1.4b element tree."""
     root = ET.Element("tmx", version="1.4")
-    table = rows(alignment)
+    table = alignment.rows()
     header = ET.SubElement(
         root,
         "header",
@@ -73,8 +74,8 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
     return ET.ElementTree(root)
 
 
-def write_tmx(alignment: Alignment, path: Path) -> None:
-    tmx_tree(alignment).write(path, encoding="UTF-8", xml_declaration=True)
+def write_tmx(alignment: Alignment, out: BinaryIO) -> None:
+    tmx_tree(alignment).write(out, encoding="UTF-8", xml_declaration=True)
 
 
 def read_tmx(path: Path) -> list[Row]:

@@ -3,7 +3,7 @@
 Each stage is a pure function of one pair, so a corpus is a map over pairs: the pool
 run below is the same code a Dask cluster would run, one task a pair.
 
-usage: python bench/align_speed.py [--repeat N] [--pool-tasks N]
+usage: python -m bench.align_speed [--repeat N] [--pool-tasks N]
 """
 
 from __future__ import annotations
@@ -19,12 +19,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from tests.support.render import gold_units, render_pdf_text, udhr_paragraphs
+from unterm.align.paragraphs import align_files
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))  # the PDF-text renderer the tests use
-
-from render import gold_units, render_pdf_text, udhr_paragraphs  # noqa: E402
-
-from unterm.align.align import align_files  # noqa: E402
 
 CORPORA = ROOT / "corpora"
 
@@ -98,7 +96,7 @@ def main() -> None:
             [
                 sys.executable,
                 "-c",
-                "import resource, sys; from unterm.align.align import align_files; "
+                "import resource, sys; from unterm.align.paragraphs import align_files; "
                 f"align_files({str(ares[0])!r}, {str(ares[1])!r}); "
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
             ],

@@ -29,7 +29,7 @@ is compared; the established aligners have no reader of their own), Chinese cut 
 the UNPC paragraph pairs (corpora/unpc_v1_devset/make_sentence_gold.py), each aligner
 aligns the sentences of each pair and unterm its sentence level.
 
-usage: python bench/compare_aligners.py [--quick]
+usage: python -m bench.compare_aligners [--quick]
 """
 
 from __future__ import annotations
@@ -44,17 +44,16 @@ from collections.abc import Callable, Sequence
 from contextlib import redirect_stdout
 from pathlib import Path
 
+from tests.support.corpora import ARES, ARES_GOLD, UDHR, UDHR_GOLD, unpc_sentence_gold, write_pdf_text
+from tests.support.render import pdf_pages, udhr_paragraphs, udhr_to_markdown
+from unterm.align.evaluate import Score, read_pairs, score
+from unterm.align.paragraphs import align_files
+from unterm.align.sentences import sentence_pairs
+from unterm.align.split import split_en, split_zh
+from unterm.documents.read import read_document
+from unterm.lang.languages import Lang
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import ARES, ARES_GOLD, UDHR, UDHR_GOLD, unpc_sentence_gold, write_pdf_text  # noqa: E402
-from render import pdf_pages, udhr_paragraphs, udhr_to_markdown  # noqa: E402
-
-from unterm.align.align import align_files  # noqa: E402
-from unterm.align.evaluate import Score, read_pairs, score  # noqa: E402
-from unterm.align.model import Lang  # noqa: E402
-from unterm.align.read import read_document  # noqa: E402
-from unterm.align.sentences import sentence_pairs, split_en, split_zh  # noqa: E402
 
 Pairs = list[tuple[str, str]]
 Aligner = Callable[[list[str], list[str]], list[tuple[list[int], list[int]]]]
@@ -66,7 +65,7 @@ def gloss(text: str) -> str:
     definition (stems), anything else as it is."""
     import jieba
 
-    from unterm.termbase.lexicon import cedict
+    from unterm.lang.dictionary import cedict
 
     jieba.setLogLevel(60)
     words = cedict()
@@ -80,7 +79,7 @@ def gloss(text: str) -> str:
 
 
 def _stems(text: str) -> list[str]:
-    from unterm.termbase.lexicon import stem
+    from unterm.lang.english import stem
 
     return [stem(w) for w in text.split()]
 
@@ -89,7 +88,7 @@ def embed(sentences: Sequence[str]) -> object:
     """Hashed bag-of-stems vectors in one space for both languages (the Chinese glossed)."""
     import numpy as np
 
-    from unterm.align.textio import detect_lang
+    from unterm.lang.languages import detect_lang
 
     out = np.zeros((len(sentences), 2048), dtype=np.float32)
     for k, s in enumerate(sentences):

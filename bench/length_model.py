@@ -2,10 +2,10 @@
 
 c is English characters per Chinese character and s2 the variance per Chinese
 character of (len_en - c*len_zh) (Gale & Church 1993's model), with lengths as
-unterm.align.dp.measure counts them; iterated, since the Chinese length depends on c.
+unterm.lang.length.measure counts them; iterated, since the Chinese length depends on c.
 Also the spread of the log length ratio, the floor the aligner adds.
 
-usage: python bench/length_model.py
+usage: python -m bench.length_model
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from pathlib import Path
 
 import regex
 
-from unterm.align import dp
-from unterm.align.model import Lang
+from unterm.align import cost
+from unterm.lang.languages import Lang
+from unterm.lang.length import C
 
 ROOT = Path(__file__).resolve().parent.parent / "corpora"
 _MARKUP = regex.compile(r"<sup>\d+</sup>|\*|#|\[([^\]]*)\]\(#\)")
@@ -73,7 +74,7 @@ def main() -> None:
         ci, s2i, sdi = fit(pairs, c)
         print(f"{name:14} {len(pairs):6d} {ci:6.3f} {s2i:7.2f} {sdi:14.3f}")
     print(f"{'all':14} {len(everything):6d} {c:6.3f} {s2:7.2f} {spread:14.3f}")
-    print(f"in use: c={dp.C} s2={dp.S2} sd0={dp.SIGMA0} ({Lang.ZH.value} length: Han 1, other 1/c)")
+    print(f"in use: c={C} s2={cost.S2} sd0={cost.SIGMA0} ({Lang.ZH.value} length: Han 1, other 1/c)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@
    at a word's own hyphen, `multi-` / `stakeholder`, `UN-` / `Habitat`), read back: every
    word of the text read must be a word of the Markdown version.
 
-usage: python bench/linebreaks.py [renderings]
+usage: python -m bench.linebreaks [renderings]
 """
 
 from __future__ import annotations
@@ -20,14 +20,12 @@ from pathlib import Path
 
 import regex
 
+from tests.support.corpora import ARES, write_pdf_text
+from unterm.align.paragraphs import align_files
+from unterm.documents.read import line_breaks, read_document
+from unterm.lang.languages import Lang
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from conftest import ARES, write_pdf_text  # noqa: E402
-
-from unterm.align.align import align_files  # noqa: E402
-from unterm.align.model import Lang  # noqa: E402
-from unterm.align.read import line_breaks, read_document  # noqa: E402
 
 
 def mnbvc() -> None:

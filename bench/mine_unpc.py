@@ -5,7 +5,7 @@ pipeline as a user runs it, `unterm terms --dir`, over the 732 documents the set
 from (each document's sentences written one a line, aligned by unterm, then mined).
 Each run is a separate process so its peak memory (max RSS) is its own.
 
-usage: python bench/mine_unpc.py
+usage: python -m bench.mine_unpc
 """
 
 from __future__ import annotations

@@ -7,22 +7,18 @@ sentence` does inside a paragraph pair (unterm.align.sentences.sentence_pairs), 
 sentence pairs are scored against the gold (unterm.align.evaluate, the measure of
 ../shared/tools/score_alignment.py), summed over all pairs.
 
-usage: python bench/sentence_f1.py
+usage: python -m bench.sentence_f1
 """
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 from unittest import mock
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from conftest import unpc_sentence_gold
-
-from unterm.align import sentences
+from tests.support.corpora import unpc_sentence_gold
+from unterm.align import evidence, sentences
 from unterm.align.evaluate import Score, score
+from unterm.lang.languages import Lang
 
 
 def measure(paragraphs: list[dict[str, str]], gold: dict[str, list[tuple[str, str]]]) -> tuple[Score, float]:
@@ -35,7 +31,7 @@ def measure(paragraphs: list[dict[str, str]], gold: dict[str, list[tuple[str, st
 
 def main() -> None:
     paragraphs, gold = unpc_sentence_gold()
-    sentences.lexical_keys("预热。", sentences.Lang.ZH)  # load jieba and CC-CEDICT outside the timing
+    evidence.lexical_keys("预热。", Lang.ZH)  # load jieba and CC-CEDICT outside the timing
     n = sum(map(len, gold.values()))
     one_sided = sum(1 for units in gold.values() for zh, en in units if not (zh and en))
     print(f"{len(paragraphs)} paragraph pairs, {n} gold sentence units ({one_sided} one-sided)")
@@ -43,7 +39,7 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for name, patch in (
         ("lengths, anchors and dictionary (unterm)", None),
-        ("lengths and anchors only", mock.patch.object(sentences, "lexical_keys", lambda text, lang: ())),
+        ("lengths and anchors only", mock.patch.object(evidence, "lexical_keys", lambda text, lang: ())),
     ):
         if patch is None:
             total, secs = measure(paragraphs, gold)

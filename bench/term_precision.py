@@ -5,7 +5,7 @@ indicators, paired by key) and prints how many of the top N entries a terminolog
 judged correct in tests/expected/*.terms_judged.tsv, listing the wrong ones and any
 entry nobody has judged yet.
 
-usage: python bench/term_precision.py
+usage: python -m bench.term_precision
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import csv
 import time
 from pathlib import Path
 
-from unterm.align.align import align_files
+from unterm.align.paragraphs import align_files
 from unterm.termbase.mine import Segment, mine, mine_alignments
 from unterm.termbase.model import Termbase
 

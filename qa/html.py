@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from html import escape
-from pathlib import Path
+from typing import BinaryIO
 
-from unterm.align.model import Lang
 from unterm.align.rows import signature
+from unterm.lang.languages import Lang
 from unterm.qa.model import CHECKS, Finding, Located, Report, Severity
 
 _CSS = """
@@ -275,5 +275,5 @@ def html_report(report: Report) -> str:
     return "\n".join(out)
 
 
-def write_html(report: Report, path: Path) -> None:
-    path.write_text(html_report(report), encoding="utf-8")
+def write_html(report: Report, out: BinaryIO) -> None:
+    out.write(html_report(report).encode("utf-8"))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from unterm.align.model import AlignedPair, Alignment, BlockKind, Document, Lang
+from unterm.align.model import AlignedPair, Alignment
+from unterm.documents.model import BlockKind, Document
+from unterm.lang.languages import Lang
 
 
 class Severity(str, Enum):

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from unterm.align.align import body
-from unterm.align.anchors import Anchor, AnchorKind, find_anchors
-from unterm.align.model import Lang
+from unterm.lang.anchors import Anchor, AnchorKind, find_anchors
+from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Located
 
 _REFERENCE = (AnchorKind.SYMBOL, AnchorKind.RESOLUTION)
@@ -82,8 +81,8 @@ def check_numbers(loc: Located) -> list[Finding]:
         if not (p.zh and p.en):
             continue
         # a paragraph's own number is its key: structure.numbering compares those
-        zh = find_anchors(Lang.ZH.joiner.join(body(a.zh.blocks[k]) for k in p.zh), Lang.ZH)
-        en = find_anchors(Lang.EN.joiner.join(body(a.en.blocks[k]) for k in p.en), Lang.EN)
+        zh = find_anchors(Lang.ZH.joiner.join(a.zh.blocks[k].body for k in p.zh), Lang.ZH)
+        en = find_anchors(Lang.EN.joiner.join(a.en.blocks[k].body for k in p.en), Lang.EN)
         for check, kinds, label in (
             ("references.mismatch", _REFERENCE, "references differ"),
             ("numbers.mismatch", _NUMERIC, "numbers differ"),

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from unterm.align.model import Block, BlockKind, Lang
+from unterm.documents.model import Block, BlockKind
+from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Located, Severity
 
 _WHAT = {

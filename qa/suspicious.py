@@ -3,11 +3,11 @@ Latin text in the Chinese, a pair the aligner is unsure of."""
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
-from unterm.align.model import Lang
+from unterm.lang.languages import Lang
+from unterm.lang.symbols import SYMBOL
+from unterm.lang.text import squeeze
 from unterm.qa.model import Finding, Located
 from unterm.qa.style import HouseStyle
 
@@ -15,15 +15,10 @@ _WORD = regex.compile(r"[A-Za-z][A-Za-z'’\-]*")
 # text between Chinese characters and Chinese punctuation
 _NOT_CJK = regex.compile(r"[^\p{Han}\u3000-\u303f\uff01-\uff5e“”‘’《》…—]+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_SYMBOL = regex.compile(r"\b[A-Z]{1,8}(?:\.\d+)?(?:/[A-Za-z0-9.\-]+)+")
-
-
-def _normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _words(text: str) -> list[str]:
-    text = _SYMBOL.sub(" ", _URL.sub(" ", text))
+    text = SYMBOL.sub(" ", _URL.sub(" ", text))
     return [w for w in _WORD.findall(text) if len(w) >= 2 or w in ("a", "A", "I")]
 
 
@@ -35,7 +30,7 @@ def check_suspicious(loc: Located, style: HouseStyle) -> list[Finding]:
             continue
         zh = a.text(p, Lang.ZH)
         en = a.text(p, Lang.EN) if p.en else ""
-        if en and _normal(zh) == _normal(en) and len(_words(zh)) >= 2:
+        if en and squeeze(zh) == squeeze(en) and len(_words(zh)) >= 2:
             out.append(
                 loc.finding(
                     "suspicious.identical", i, "the Chinese is the same as the English: untranslated?"

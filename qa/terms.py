@@ -15,36 +15,29 @@ evidence, is reported where it takes the rarer one; and the reverse.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import regex
 
-from unterm.align.lexical import term_patterns
-from unterm.align.model import Lang
+from unterm.lang.english import fold
+from unterm.lang.languages import Lang
+from unterm.lang.terms import TermFinder, term_patterns
+from unterm.lang.text import zh_key
 from unterm.qa.model import Finding, Located
-from unterm.termbase.english import fold
 from unterm.termbase.model import Entry, Status, Termbase, TermType, Usage
 
 _OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
-_DIGIT_GAP = regex.compile(r"(?<=\d)\s+(?=\p{Han})|(?<=\p{Han})\s+(?=\d)")
-
-
-def zh_form(text: str) -> str:
-    """A Chinese text or term as it is matched: NFKC, no title marks around a term, no
-    space between digits and Chinese (`2030 年` = `2030年`)."""
-    return _DIGIT_GAP.sub("", unicodedata.normalize("NFKC", text)).strip("《》 ")
+_OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
 
 
 @dataclass(frozen=True, slots=True)
 class _Index:
+    """The entries a check uses, where their terms occur, and which forms are deprecated."""
+
     entries: dict[str, Entry]
-    zh: dict[str, list[str]]  # matched form -> entry ids
-    en: dict[str, list[str]]  # folded form -> entry ids
-    old: set[tuple[Lang, str]]  # deprecated forms
-    zh_pattern: regex.Pattern[str] | None
-    en_pattern: regex.Pattern[str] | None
+    finder: TermFinder
+    old: set[tuple[Lang, str]]  # deprecated forms: zh_key or folded
     # per entry, patterns for its own terms (filled as needed)
     own: dict[str, tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]
 
@@ -52,57 +45,33 @@ class _Index:
     def of(termbase: Termbase) -> _Index:
         approved = [e for e in termbase.entries if e.status is Status.APPROVED]
         chosen = approved or [e for e in termbase.entries if e.status is not Status.REJECTED]
-        zh: dict[str, list[str]] = defaultdict(list)
-        en: dict[str, list[str]] = defaultdict(list)
-        en_forms: list[str] = []
-        old: set[tuple[Lang, str]] = set()
-        for e in chosen:
-            for t in e.zh:
-                form = zh_form(t.text)
-                if len(form) >= 2:
-                    zh[form].append(e.id)
-                    if t.usage in _OLD:
-                        old.add((Lang.ZH, form))
-            for t in e.en:
-                form = fold(t.text)
-                if len(form) >= 2:
-                    en[form].append(e.id)
-                    en_forms.append(t.text)
-                    if t.usage in _OLD:
-                        old.add((Lang.EN, form))
-        zh_pattern, en_pattern = term_patterns(zh, en_forms)
-        return _Index({e.id: e for e in chosen}, zh, en, old, zh_pattern, en_pattern, {})
+        finder = TermFinder.of((e.id, lang, t.text) for e in chosen for lang in Lang for t in e.terms(lang))
+        old = {
+            (lang, zh_key(t.text) if lang is Lang.ZH else fold(t.text))
+            for e in chosen
+            for lang in Lang
+            for t in e.terms(lang)
+            if t.usage in _OLD
+        }
+        return _Index({e.id: e for e in chosen}, finder, old, {})
 
-    def find(self, text: str, lang: Lang) -> list[tuple[str, list[str]]]:
+    def find(self, text: str, lang: Lang) -> list[tuple[str, tuple[str, ...]]]:
         """(form found, its entry ids) for each term in the text, in order."""
-        if lang is Lang.ZH:
-            if self.zh_pattern is None:
-                return []
-            return [(m[0], self.zh[m[0]]) for m in self.zh_pattern.finditer(zh_form(text))]
-        if self.en_pattern is None:
-            return []
-        out = []
-        for m in self.en_pattern.finditer(text):
-            ids = self.en.get(fold(m[0]))
-            if ids:
-                out.append((m[0], ids))
-        return out
+        return self.finder.find(text, lang)
 
     def mentions(self, entry_id: str, text: str, lang: Lang) -> bool:
         """Whether any term of the entry is in the text, even inside a longer term
         (`UN-Habitat` in `UN-Habitat Assembly`)."""
         if entry_id not in self.own:
             e = self.entries[entry_id]
-            self.own[entry_id] = term_patterns([zh_form(t.text) for t in e.zh], [t.text for t in e.en])
+            self.own[entry_id] = term_patterns([zh_key(t.text) for t in e.zh], [t.text for t in e.en])
         pattern = self.own[entry_id][0 if lang is Lang.ZH else 1]
         if pattern is None:
             return False
-        return bool(pattern.search(zh_form(text) if lang is Lang.ZH else text))
+        return bool(pattern.search(zh_key(text) if lang is Lang.ZH else text))
 
     def preferred(self, entry_id: str, lang: Lang) -> list[str]:
-        e = self.entries[entry_id]
-        terms = e.zh if lang is Lang.ZH else e.en
-        return [t.text for t in terms if t.usage not in _OLD]
+        return [t.text for t in self.entries[entry_id].terms(lang) if t.usage not in _OLD]
 
 
 _NAME = {Lang.ZH: "Chinese", Lang.EN: "English"}
@@ -165,7 +134,7 @@ def _name_like(entry: Entry) -> bool:
     """Names of bodies and instruments, titles and abbreviations: the renderings an
     editor keeps the same throughout (everyday terms vary with the sentence)."""
     en, zh = entry.en[0], entry.zh[0]
-    if len(zh_form(zh.text)) < 3:
+    if len(zh_key(zh.text)) < 3:
         return False
     if en.type is not TermType.FULL_FORM or zh.type is not TermType.FULL_FORM:
         return True
@@ -188,9 +157,9 @@ def _rendered_otherwise(form: str, lang: Lang, links: list[tuple[str, str]]) -> 
     """What the segment links the term to, where the term stands as itself or as the head
     of a longer unit: the other side's rendering here. None where the term is only a
     modifier inside a longer unit, or is linked to nothing."""
-    key = zh_form(form) if lang is Lang.ZH else fold(form)
+    key = zh_key(form) if lang is Lang.ZH else fold(form)
     for z, e in links:
-        unit = zh_form(z) if lang is Lang.ZH else e
+        unit = zh_key(z) if lang is Lang.ZH else e
         if key in unit and _heads(unit, key, lang):
             return e if lang is Lang.ZH else z
     return None
@@ -200,7 +169,8 @@ def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Fi
     """The document's own established names (mined with confidence, rendered the same way
     in at least three paragraphs) where a paragraph has the name on one side but not
     its usual rendering on the other."""
-    from unterm.termbase.mine import analyse, entries, segments  # deferred: loads jieba and the dictionary
+    from unterm.termbase.counts import segments  # deferred: mining loads jieba and the dictionary
+    from unterm.termbase.mine import analyse, entries
 
     a = loc.alignment
     segs = segments(a)
@@ -211,14 +181,14 @@ def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Fi
     known_zh: set[str] = set()
     known_en: set[str] = set()
     if termbase is not None:
-        known_zh = {zh_form(t.text) for e in termbase.entries for t in e.zh}
+        known_zh = {zh_key(t.text) for e in termbase.entries for t in e.zh}
         known_en = {fold(t.text) for e in termbase.entries for t in e.en}
     chosen = [
         replace(e, status=Status.APPROVED)
         for e in mined.entries
         if e.confidence >= MIN_CONFIDENCE
         and _name_like(e)
-        and not any(zh_form(t.text) in known_zh for t in e.zh)
+        and not any(zh_key(t.text) in known_zh for t in e.zh)
         and not any(fold(t.text) in known_en for t in e.en)
     ]
     index = _Index.of(Termbase(tuple(chosen)))

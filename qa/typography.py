@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from unterm.align.model import Lang
+from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Located, around
 from unterm.qa.style import HouseStyle
 

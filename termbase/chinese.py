@@ -19,17 +19,16 @@ hides the words jieba found. Text is normalised first: full-width forms to half-
 from __future__ import annotations
 
 import io
-import logging
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
-from typing import Any
 
 import regex
 
+from unterm.lang.chinese import segment
+from unterm.lang.text import normalise_zh
 from unterm.termbase.model import TermType
 
 # Function characters that never start or end a term.
@@ -73,59 +72,10 @@ class Reading:
     predicates: frozenset[str] = frozenset()
 
 
-def normalise(text: str) -> str:
-    """Full-width forms to half-width, and no space between a number and 年/月/日/个."""
-    text = unicodedata.normalize("NFKC", text)
-    return regex.sub(r"(?<=\d)\s+(?=[年月日个项次届])|(?<=[年月日])\s+(?=\d)", "", text)
-
-
-@cache
-def _jieba() -> Any:
-    """jieba's part-of-speech tokenizer, loaded once and quiet."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    tokenizer.tokenizer.initialize()
-    return tokenizer
-
-
-def segment(text: str) -> list[tuple[str, str]]:
-    """(word, part of speech) for each word of a text, as jieba cuts it, with two
-    prefixes read as part of the word they form: 最不 ("least": 最不|发达国家) and 可
-    ("-able") where it makes a dictionary word with what follows (可持续 sustainable,
-    可再生|能源 renewable energy; not the modal 可 of 可|有助于)."""
-    words = [(w.word, w.flag) for w in _jieba().lcut(normalise(text))]
-    out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        word, pos = words[i]
-        if word == "最" and i + 2 < len(words) and words[i + 1][0] == "不":
-            out.append(("最不", "b"))
-            i += 2
-            continue
-        if word == "可" and i + 1 < len(words) and _able(words[i + 1][0]):
-            out.append(("可" + words[i + 1][0], "b"))
-            i += 2
-            continue
-        out.append((word, pos))
-        i += 1
-    return out
-
-
 def is_name(term: str) -> bool:
     """Whether a Chinese term is the name of a body or an instrument (ends in 理事会, 基金,
     公约, ...)."""
     return bool(_HEADS.search(term.strip("《》")))
-
-
-def _able(following: str) -> bool:
-    from unterm.termbase.lexicon import cedict
-
-    words = cedict()
-    return any("可" + following[:n] in words for n in range(1, min(3, len(following)) + 1))
 
 
 def _edges_ok(word: str) -> bool:
@@ -143,14 +93,14 @@ def _is_boundary(word: str, pos: str, reading: Reading) -> bool:
 
 
 def titles(text: str) -> list[str]:
-    return [m[1].strip() for m in _TITLE.finditer(normalise(text))]
+    return [m[1].strip() for m in _TITLE.finditer(normalise_zh(text))]
 
 
 def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, list[str]]]:
     """Bracketed short forms and the expansions they may abbreviate, longest first:
     联合国人类住区规划署(人居署), 联合国住房和城市可持续发展大会(人居三), 冠状病毒病(COVID-19).
     Which expansion is right is left to the English (termbase.mine)."""
-    text = normalise(text)
+    text = normalise_zh(text)
     out: list[tuple[str, list[str]]] = []
     for m in _PAREN.finditer(text):
         inner = m[1].strip()
@@ -173,7 +123,7 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
 
 def read_corpus(texts: Iterable[str], pieces: int = 600) -> Reading:
     """The corpus's predicate verbs and its own vocabulary (see the module docstring)."""
-    texts = [normalise(t) for t in texts]
+    texts = [normalise_zh(t) for t in texts]
     following: dict[str, set[str]] = defaultdict(set)
     for t in texts:
         for (word, pos), (nxt, _) in pairwise(segment(t)):
@@ -243,7 +193,7 @@ def candidates(text: str, reading: Reading = Reading(), max_tokens: int = 10) ->
     """All Chinese term candidates of a segment, with repetitions (one per occurrence).
     A candidate made of jieba's words neither starts nor ends inside an occurrence of a
     vocabulary word: 署常驻代表委员会 cuts 人居署."""
-    text = normalise(text)
+    text = normalise_zh(text)
     out = [Candidate(f"《{t}》", TermType.TITLE) for t in titles(text)]
     inside: set[int] = set()
     for m in _vocab_in(text, reading.vocab):

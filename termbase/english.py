@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from unterm.termbase.lexicon import EN_STOP, stem
+from unterm.lang.english import EN_STOP, fold
 from unterm.termbase.model import TermType
 
 JOINERS = frozenset({"of", "for", "and", "on"})
@@ -208,11 +208,6 @@ def extends_name(part: str, longer: str) -> bool:
     return bool(rest) and all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in JOINERS | {"to", "the"} for w in rest
     )
-
-
-def fold(text: str) -> str:
-    """The counting key of an English term: lower case, each word's plural folded."""
-    return " ".join(stem(w) for w in regex.findall(r"[\p{L}\p{N}’'\-/.]+", text))
 
 
 _MONTHS = frozenset(

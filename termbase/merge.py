@@ -1,12 +1,10 @@
-"""Merge mined entries into an existing termbase, and find a termbase's terms in text."""
+"""Merge mined entries into an existing termbase."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
-from unterm.termbase.english import fold
+from unterm.lang.english import fold
 from unterm.termbase.model import Entry, Termbase
 
 
@@ -62,14 +60,3 @@ def merge(existing: Termbase, mined: Termbase) -> Termbase:
         taken.add(ident)
         out.append(replace(entry, id=ident))
     return Termbase(tuple(out), mined.signature or existing.signature, tuple(conflicts))
-
-
-def term_pattern(text: str, zh: bool) -> regex.Pattern[str]:
-    """Where a term occurs in running text: as is in Chinese (without 《》), as whole
-    words in English, case-insensitively and with or without a final plural s."""
-    if zh:
-        return regex.compile(regex.escape(_zh_key(text)))
-    words = [regex.escape(w) for w in text.split()]
-    if words:
-        words[-1] = words[-1] + r"s?"
-    return regex.compile(r"(?<![\p{L}\d])" + r"\s+".join(words) + r"(?![\p{L}\d])", regex.IGNORECASE)

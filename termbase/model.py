@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from unterm.lang.languages import Lang
+
 
 class TermType(str, Enum):
     """What form a term takes. The first six are TBX-Basic's termType values; a title of
@@ -88,6 +90,10 @@ class Entry:
     @property
     def en_text(self) -> str:
         return self.en[0].text if self.en else ""
+
+    def terms(self, lang: Lang) -> tuple[Term, ...]:
+        """The entry's terms in one language."""
+        return self.zh if lang is Lang.ZH else self.en
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ XML name); its status, frequency, association, confidence and provenance are `no
 of the form `key: value`; each term a termSec (tig) with its termType and, where
 known, its administrativeStatus; the examples are `context` descriptions with their
 source (`A/RES/77/173 | 9`). A title of an instrument has termType fullForm and the
-note `title of an instrument`, TBX-Basic having no termType for titles. Reading checks
-a TBX-Basic file against the RELAX NG grammar and the Schematron rules in schemas/.
+note `title of an instrument`, TBX-Basic having no termType for titles. Writing and
+reading check TBX-Basic against the RELAX NG grammar and the Schematron rules in schemas/.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
+from typing import BinaryIO
 
 import regex
 from lxml import etree
@@ -127,9 +128,17 @@ def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", ver
 
 
 def write_tbx(
-    termbase: Termbase, path: Path, *, zh_tag: str = "zh-CN", en_tag: str = "en", version: int = 3
+    termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en", version: int = 3
 ) -> None:
-    path.write_bytes(to_tbx(termbase, zh_tag=zh_tag, en_tag=en_tag, version=version))
+    """Write a termbase as TBX; TBX-Basic is checked against the RELAX NG grammar and the
+    Schematron rules first, and a file they reject is a FormatError, never written."""
+    data = to_tbx(termbase, zh_tag=zh_tag, en_tag=en_tag, version=version)
+    if version == 3:
+        errors = validation_errors(data)
+        if errors:
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise FormatError(f"the TBX-Basic written would not be valid: {errors[0]}{more}")
+    out.write(data)
 
 
 def validation_errors(data: bytes) -> list[str]:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from typer.testing import CliRunner
 
+from tests.support.corpora import ROOT
 from unterm.cli import app
 
 EXPECTED = ROOT / "tests" / "expected"
@@ -51,8 +51,27 @@ def test_format_option_without_output_prints_text_formats() -> None:
     )
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.startswith("<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">")
-    result = runner.invoke(app, ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "xlsx"])
-    assert result.exit_code == 2 and "give one with -o" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["align", "terms", "qa"])
+def test_dash_writes_every_text_format_to_stdout(command: str) -> None:
+    fmt = {"align": "tmx", "terms": "tbx", "qa": "json"}[command]
+    args = [command, "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", "-", "--format", fmt, "-q"]
+    if command == "qa":
+        args.append("--no-consistency")
+    result = runner.invoke(app, args)
+    assert result.exit_code == (1 if command == "qa" else 0), result.stderr  # qa: the real 73/229 error
+    assert result.stdout.lstrip().startswith("{" if fmt == "json" else "<?xml")
+
+
+def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "xlsx", "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK\x03\x04")  # a ZIP: the workbook
+    monkeypatch.setattr("unterm.cli._terminal", lambda: True)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "unterm: xlsx is a binary format: give a file to write it to with -o\n"
 
 
 # (arguments, exit status, the one line expected on stderr)
@@ -180,7 +199,7 @@ def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> 
         "unterm: conflict: 执行局 = Executive Board (mined) but c0002 has 理事会 = Executive Board"
         in result.stderr
     )
-    from unterm.termbase.formats import read_termbase
+    from unterm.files import read_termbase
 
     merged = read_termbase(out)
     assert merged.entries[0].known and merged.entries[0].frequency > 0  # UN-Habitat, found again
@@ -253,7 +272,7 @@ def test_align_takes_a_termbase_as_evidence(tmp_path: Path) -> None:
     import json
 
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert "termbase:" in data["signature"]
+    assert "|evidence:termbase " in data["signature"] and data["signature"].endswith(" entries")
     op14 = next(p for p in data["pairs"] if p["key"] == "14" and p["kind"] == "operative")
     assert any(e.startswith("term c") for e in op14["evidence"])
     # the same pairs as without the termbase; the evidence raises confidence where it was lowest

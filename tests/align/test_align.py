@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ARES, ARES_GOLD, CORPORA, UDHR_GOLD, scored, write_pdf_text
-from render import pdf_pages, udhr_paragraphs
 
-from unterm.align.align import align_files
+from tests.support.corpora import ARES, ARES_GOLD, CORPORA, UDHR_GOLD, scored, write_pdf_text
+from tests.support.render import pdf_pages, udhr_paragraphs
 from unterm.align.evaluate import read_pairs
-from unterm.align.model import Alignment, BlockKind, Lang
+from unterm.align.model import Alignment
+from unterm.align.paragraphs import align_files
+from unterm.documents.model import BlockKind
 from unterm.errors import MismatchError
+from unterm.lang.languages import Lang
 
 
 def test_a_res_77_173_reproduces_its_gold(ares: Alignment) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from unterm.align.anchors import extract_anchors, roman, zh_numeral
-from unterm.align.model import Lang
+from unterm.lang.anchors import extract_anchors
+from unterm.lang.languages import Lang
+from unterm.lang.numerals import roman, zh_numeral
 
 ZH, EN = Lang.ZH, Lang.EN
 

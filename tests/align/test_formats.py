@@ -6,28 +6,31 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
-from conftest import ARES
 
-from unterm.align.align import align_files
-from unterm.align.formats import FORMATS, OutputFormat, format_for, read_rows, write_alignment
+from tests.support.corpora import ARES
+from unterm import files
 from unterm.align.html import html_page
 from unterm.align.model import Alignment
-from unterm.align.rows import rows, signature
+from unterm.align.paragraphs import align_files
+from unterm.align.rows import signature
 from unterm.errors import FormatError
+from unterm.files import FileFormat, Format, choose, formats_for, read_rows
+from unterm.files import write as write_alignment
 
-READABLE = [f for f, spec in FORMATS.items() if spec.read is not None]
+READABLE = [f for f in formats_for(Alignment) if f.read is not None]
 
 
-@pytest.mark.parametrize("fmt", READABLE, ids=lambda f: f.value)
-def test_round_trip(tmp_path: Path, ares: Alignment, fmt: OutputFormat) -> None:
+@pytest.mark.parametrize("fmt", READABLE, ids=lambda f: f.name.value)
+def test_round_trip(tmp_path: Path, ares: Alignment, fmt: FileFormat) -> None:
     """The shared round trip every format with a reader must pass."""
-    path = tmp_path / f"a.{FORMATS[fmt].extensions[0].lstrip('.')}"
+    path = tmp_path / f"a{fmt.extensions[0]}"
     assert write_alignment(ares, path) is fmt
     back = read_rows(path)
-    expected = rows(ares)
-    if fmt is OutputFormat.TMX:  # a translation memory holds only pairs with both sides
+    expected = ares.rows()
+    if fmt.name is Format.TMX:  # a translation memory holds only pairs with both sides
         expected = [r for r in expected if r.zh and r.en]
     assert [(r.zh, r.en, r.kind, r.key) for r in back] == [(r.zh, r.en, r.kind, r.key) for r in expected]
     assert [round(r.score, 3) for r in back] == [round(r.score, 3) for r in expected]
@@ -56,7 +59,7 @@ def test_xlsx_reads_back_with_pandas(tmp_path: Path, ares: Alignment) -> None:
     table = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
     assert list(table) == ["alignment", "about"]
     assert list(table["alignment"].columns) == ["zh", "en", "kind", "key", "score"]
-    assert table["alignment"]["zh"].tolist() == [r.zh for r in rows(ares)]
+    assert table["alignment"]["zh"].tolist() == [r.zh for r in ares.rows()]
     assert table["about"]["signature"][0] == signature(ares)
 
 
@@ -101,7 +104,7 @@ def test_tmx_imports_into_omegat(tmp_path: Path, ares: Alignment) -> None:
         (project / sub).mkdir(parents=True)
     (project / "omegat.project").write_text(_OMEGAT_PROJECT, encoding="utf-8")
     write_alignment(ares, project / "tm" / "auto" / "a_res_77_173.tmx")
-    pairs = [r for r in rows(ares) if r.zh and r.en]
+    pairs = [r for r in ares.rows() if r.zh and r.en]
     (project / "source" / "en.txt").write_text("\n\n".join(r.en for r in pairs) + "\n", encoding="utf-8")
     run = subprocess.run(
         [
@@ -172,19 +175,18 @@ def test_html_marks_low_confidence_and_unmatched_pairs(udhr_files: dict[str, Pat
 
 def test_unknown_extension_is_refused() -> None:
     with pytest.raises(FormatError, match=r"unknown output extension '\.docx'"):
-        format_for(Path("out.docx"))
+        choose(Alignment, Path("out.docx"))
 
 
 def test_a_failed_write_leaves_no_file(
     tmp_path: Path, ares: Alignment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(alignment: Alignment, path: Path) -> None:
-        path.write_text("half", encoding="utf-8")
+    def broken(alignment: Alignment, out: BinaryIO, options: files.Options) -> None:
+        out.write(b"half")
         raise OSError("disk full")
 
-    monkeypatch.setitem(
-        FORMATS, OutputFormat.TSV, FORMATS[OutputFormat.TSV].__class__((".tsv",), broken, None)
-    )
+    tsv = FileFormat(Format.TSV, Alignment, (".tsv",), broken)
+    monkeypatch.setattr(files, "FORMATS", (tsv, *files.FORMATS))
     with pytest.raises(OSError, match="disk full"):
         write_alignment(ares, tmp_path / "a.tsv")
     assert list(tmp_path.iterdir()) == []

@@ -12,13 +12,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ARES, ARES_GOLD, CORPORA, scored, write_pdf_text
-from render import gold_units, render_docx, render_pdf
 
-from unterm.align.align import align_files
-from unterm.align.docx import docx_text, format_number
-from unterm.align.model import BlockKind
-from unterm.align.read import read_document
+from tests.support.corpora import ARES, ARES_GOLD, CORPORA, scored, write_pdf_text
+from tests.support.render import gold_units, render_docx, render_pdf
+from unterm.align.paragraphs import align_files
+from unterm.documents.docx import docx_text, format_number
+from unterm.documents.model import BlockKind
+from unterm.documents.read import read_document
 from unterm.errors import InputError
 
 

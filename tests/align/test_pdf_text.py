@@ -7,12 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARES, ARES_GOLD, CORPORA, scored, write_pdf_text
 
-from unterm.align.align import align_files
-from unterm.align.layout import HYPHEN_BREAK, Line, Para
-from unterm.align.model import Lang
-from unterm.align.read import _dehyphenate, _words, line_breaks, read_document
+from tests.support.corpora import ARES, ARES_GOLD, CORPORA, scored, write_pdf_text
+from unterm.align.paragraphs import align_files
+from unterm.documents.hyphens import dehyphenate as _dehyphenate
+from unterm.documents.hyphens import words as _words
+from unterm.documents.lines import HYPHEN_BREAK, Line, Para
+from unterm.documents.read import line_breaks, read_document
+from unterm.lang.languages import Lang
 
 MNBVC = CORPORA / "mnbvc_linebreak_gold_en" / "validation_small.jsonl"
 

@@ -7,11 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ARES, CORPORA, write_pdf_text
 
-from unterm.align.model import BlockKind, Document, Lang
-from unterm.align.read import parse, read_document
+from tests.support.corpora import ARES, CORPORA, write_pdf_text
+from unterm.documents.model import BlockKind, Document
+from unterm.documents.read import parse, read_document
 from unterm.errors import InputError
+from unterm.lang.languages import Lang
 
 KINDS = {
     BlockKind.HEADER: 5,

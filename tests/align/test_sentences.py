@@ -7,15 +7,17 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ARES, unpc_sentence_gold
 from typer.testing import CliRunner
 
 from cli import app
+from tests.support.corpora import ARES, unpc_sentence_gold
 from unterm.align.evaluate import Score, score
-from unterm.align.formats import read_rows, write_alignment
 from unterm.align.model import Alignment
-from unterm.align.rows import rows, summarise
-from unterm.align.sentences import sentence_alignment, sentence_pairs, split_en, split_pair, split_zh
+from unterm.align.rows import summarise
+from unterm.align.sentences import sentence_alignment, sentence_pairs
+from unterm.align.split import split_en, split_pair, split_zh
+from unterm.files import read_rows
+from unterm.files import write as write_alignment
 
 
 @pytest.mark.parametrize(
@@ -97,18 +99,18 @@ def test_a_resolution_aligned_by_sentence_keeps_its_paragraph_pairs(ares: Alignm
     the paragraph pairs back, each sentence 1 of its paragraph."""
     sentences = sentence_alignment(ares)
     assert sentences.level == "sentence"
-    assert [(r.zh, r.en, r.kind, r.key) for r in rows(sentences)] == [
-        (r.zh, r.en, r.kind, r.key) for r in rows(ares)
+    assert [(r.zh, r.en, r.kind, r.key) for r in sentences.rows()] == [
+        (r.zh, r.en, r.kind, r.key) for r in ares.rows()
     ]
-    assert {r.sentence for r in rows(sentences)} == {1}
+    assert {r.sentence for r in sentences.rows()} == {1}
     assert str(summarise(sentences)).startswith("75 sentence pairs: 75 1-1, 0 merged, 0 unmatched")
 
 
 def test_udhr_articles_by_sentence(udhr_files: dict[str, Path]) -> None:
-    from unterm.align.align import align_files
+    from unterm.align.paragraphs import align_files
 
     sentences = sentence_alignment(align_files(udhr_files["zh.txt"], udhr_files["en.txt"]))
-    table = rows(sentences)
+    table = sentences.rows()
     first = next(r for r in table if r.en.startswith("All human beings are born free"))
     second = table[table.index(first) + 1]
     assert (first.zh, first.sentence) == ("人人生而自由,在尊严和权利上一律平等。", 1)
@@ -174,10 +176,10 @@ def test_cli_sentence_level_tsv_and_tmx(tmp_path: Path) -> None:
 def test_sentence_level_round_trips_with_sentence_numbers(
     tmp_path: Path, udhr_files: dict[str, Path]
 ) -> None:
-    from unterm.align.align import align_files
+    from unterm.align.paragraphs import align_files
 
     sentences = sentence_alignment(align_files(udhr_files["zh.txt"], udhr_files["en.txt"]))
-    expected = [r for r in rows(sentences) if r.zh and r.en]
+    expected = [r for r in sentences.rows() if r.zh and r.en]
     for ext in ("tmx", "json", "tsv"):
         path = tmp_path / f"s.{ext}"
         write_alignment(sentences, path)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from qa_helpers import ARES_PAIR, GLOSSARY
 
-from unterm.align.align import align_files
+from tests.support.faults import ARES_PAIR, GLOSSARY
+from unterm.align.paragraphs import align_files
+from unterm.files import read_termbase
 from unterm.qa.model import Report
 from unterm.qa.run import run_checks
-from unterm.termbase.formats import read_termbase
 from unterm.termbase.model import Termbase
 
 

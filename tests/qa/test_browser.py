@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
-from unterm.qa.formats import write_report
+from tests.support.corpora import ROOT
+from unterm.files import write as write_report
 from unterm.qa.model import Report, Severity
 
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import regex
-from qa_helpers import GA_PAIR, faulty, key, replaced, without_line
 
-from unterm.align.align import align_files
-from unterm.align.model import Lang
+from tests.support.faults import GA_PAIR, faulty, key, replaced, without_line
+from unterm.align.paragraphs import align_files
+from unterm.lang.languages import Lang
 from unterm.qa.model import Report, Severity
 from unterm.qa.run import run_checks
 from unterm.qa.style import HouseStyle

@@ -9,11 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import regex
-from qa_helpers import ARES_PAIR, GA_PAIR, GLOSSARY
 from typer.testing import CliRunner
 
+from tests.support.faults import ARES_PAIR, GA_PAIR, GLOSSARY
 from unterm.cli import app
-from unterm.qa.formats import COLUMNS, write_report
+from unterm.files import write as write_report
+from unterm.qa.export import COLUMNS
 from unterm.qa.html import html_report
 from unterm.qa.model import Report
 from unterm.qa.style import read_style

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import ARES, CORPORA
 
-from unterm.align.align import align_files
+from tests.support.corpora import ARES, CORPORA
+from unterm.align.paragraphs import align_files
 from unterm.termbase.mine import Segment, mine, mine_alignments
 from unterm.termbase.model import Termbase
 

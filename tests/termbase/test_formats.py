@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from tests.support.corpora import ROOT
 from unterm.errors import FormatError, InputError
+from unterm.files import FileFormat, Options, formats_for, read_termbase
+from unterm.files import write as write_termbase
 from unterm.termbase import schematron
-from unterm.termbase.formats import FORMATS, Options, TermFormat, read_termbase, write_termbase
 from unterm.termbase.model import Termbase
 from unterm.termbase.tbx import schema_path, to_tbx, validation_errors
 
@@ -19,9 +20,9 @@ from unterm.termbase.tbx import schema_path, to_tbx, validation_errors
 EXAMPLE = ROOT / "tests" / "data" / "Example_Astronomy_DCA_VALID.tbx"
 
 
-@pytest.mark.parametrize("fmt", list(FORMATS), ids=lambda f: f.value)
-def test_round_trip_without_loss(tmp_path: Path, ares_terms: Termbase, fmt: TermFormat) -> None:
-    path = tmp_path / f"terms{FORMATS[fmt].extensions[0]}"
+@pytest.mark.parametrize("fmt", formats_for(Termbase), ids=lambda f: f.name.value)
+def test_round_trip_without_loss(tmp_path: Path, ares_terms: Termbase, fmt: FileFormat) -> None:
+    path = tmp_path / f"terms{fmt.extensions[0]}"
     write_termbase(ares_terms, path)
     assert read_termbase(path).entries == ares_terms.entries
 
@@ -30,7 +31,7 @@ def test_round_trip_with_other_language_headers(tmp_path: Path, ares_terms: Term
     options = Options(zh_tag="zh-Hans", en_tag="en-GB")
     for ext in (".csv", ".xlsx"):
         path = tmp_path / f"terms{ext}"
-        write_termbase(ares_terms, path, options)
+        write_termbase(ares_terms, path, options=options)
         assert read_termbase(path, options).entries == ares_terms.entries
 
 
@@ -45,7 +46,7 @@ def test_tbx_2008_reads_in_translate_toolkit(tmp_path: Path, ares_terms: Termbas
     from translate.storage import tbx as tt_tbx
 
     path = tmp_path / "terms.tbx"
-    write_termbase(ares_terms, path, Options(tbx_version=2))
+    write_termbase(ares_terms, path, options=Options(tbx_version=2))
     assert path.read_bytes().splitlines()[1].startswith(b'<martif type="TBX" xml:lang="en">')
     units = list(tt_tbx.tbxfile.parsefile(str(path)).units)
     assert len(units) == len(ares_terms)
@@ -139,7 +140,7 @@ def test_an_empty_file(tmp_path: Path, name: str) -> None:
 
 def test_language_tags_are_bcp47_with_a_hyphen(tmp_path: Path, ares_terms: Termbase) -> None:
     with pytest.raises(FormatError, match=r"'zh_CN': BCP 47 tags use a hyphen \(zh-CN\)"):
-        write_termbase(ares_terms, tmp_path / "t.tbx", Options(zh_tag="zh_CN"))
+        write_termbase(ares_terms, tmp_path / "t.tbx", options=Options(zh_tag="zh_CN"))
     assert not list(tmp_path.iterdir())
 
 

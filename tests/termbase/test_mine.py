@@ -13,8 +13,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from tests.support.corpora import ROOT
 from unterm.termbase.model import Termbase, TermType
 
 JUDGED = ROOT / "tests" / "expected"

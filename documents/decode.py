@@ -1,4 +1,4 @@
-"""Bytes to text: encodings, binary files, and which language a text is in."""
+"""Bytes to text: encodings, line ends, and files that are not text at all."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 
 import regex
 
-from unterm.align.model import Lang
 from unterm.errors import InputError
 
-# File signatures of formats that are not text (PDF and .docx are read by align.sources
+# File signatures of formats that are not text (PDF and .docx are read by documents.sources
 # before text is decoded).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF file"),
@@ -30,8 +29,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -87,27 +84,3 @@ def _decode(data: bytes, path: Path | str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise InputError(f"{path}: is not a text file (neither UTF-8, UTF-16 nor GB18030)")
-
-
-def script_shares(text: str) -> tuple[float, float]:
-    """The shares of Han characters and of Latin letters among all letters of a text."""
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
-    total = han + latin
-    if not total:
-        return 0.0, 0.0
-    return han / total, latin / total
-
-
-def detect_lang(text: str) -> Lang | None:
-    """Chinese or English by script, or None for a text that is neither.
-
-    Chinese UN text carries Latin symbols (A/77/444, COVID-19) but stays mostly Han;
-    English text has next to no Han, so 10% Han characters is a safe dividing line.
-    """
-    han, latin = script_shares(text)
-    if han >= 0.10:
-        return Lang.ZH
-    if latin >= 0.5:
-        return Lang.EN
-    return None

@@ -1,4 +1,5 @@
-"""Align two Documents: hard anchors first, then dynamic programming between them."""
+"""Align two Documents paragraph by paragraph: hard anchors first (numbered paragraphs,
+headings, footnotes), then dynamic programming between them."""
 
 from __future__ import annotations
 
@@ -7,57 +8,53 @@ from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
-from unterm.align.anchors import Anchor, AnchorKind, extract_anchors, weight
-from unterm.align.dp import C, Link, Unit, align_units, measure
-from unterm.align.lexical import TermIndex
-from unterm.align.model import AlignedPair, Alignment, Block, BlockKind, Document, Lang
-from unterm.align.read import read_document
+from unterm.align.cost import Link, Unit
+from unterm.align.dp import align_units
+from unterm.align.evidence import Evidence, unit_of
+from unterm.align.model import AlignedPair, Alignment
+from unterm.documents.model import Block, BlockKind, Document
+from unterm.documents.read import read_document
 from unterm.errors import MismatchError
-from unterm.termbase.model import Termbase
+from unterm.lang.anchors import Anchor, weight
+from unterm.lang.languages import Lang
+from unterm.lang.length import C
 
 # Blocks whose keys are hard anchors: the two versions number them the same way.
 _HARD = (BlockKind.OPERATIVE, BlockKind.SUBITEM, BlockKind.HEADING, BlockKind.TITLE)
 
 
-def unit_of(block: Block, lang: Lang, terms: TermIndex | None = None) -> Unit:
-    """What the aligner sees of a block: length, anchors (cited notes and, given a
-    termbase, its terms included), kind, key."""
-    anchors = list(extract_anchors(body(block), lang))
-    anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
-    if terms is not None:
-        anchors += terms.anchors(block.text, lang)
-    return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
-
-
-def body(block: Block) -> str:
-    """A block's text without its own number, which is its key and not an anchor."""
-    if block.kind in (BlockKind.OPERATIVE, BlockKind.SUBITEM) and block.key:
-        head = block.text.split(None, 1)
-        return head[1] if len(head) > 1 else ""
-    return block.text
-
-
-def align_files(zh_path: Path | str, en_path: Path | str, *, termbase: Termbase | None = None) -> Alignment:
+def align_files(
+    zh_path: Path | str, en_path: Path | str, *, evidence: Evidence | None = None, name: str = ""
+) -> Alignment:
     """Read and align a Chinese and an English file, checking they are what they claim."""
-    zh, en = read_document(zh_path), read_document(en_path)
+    zh, en = checked_languages(read_document(zh_path), read_document(en_path))
+    return align_documents(zh, en, evidence=evidence, name=name)
+
+
+def checked_languages(zh: Document, en: Document) -> tuple[Document, Document]:
+    """The two documents, once they are shown to be Chinese and English in that order;
+    MismatchError naming the files otherwise."""
     if zh.lang is Lang.EN and en.lang is Lang.ZH:
         raise MismatchError(
-            f"{zh_path}: is English and {en_path} is Chinese: the files are in the wrong order "
+            f"{zh.path}: is English and {en.path} is Chinese: the files are in the wrong order "
             "(give the Chinese file first)"
         )
     if zh.lang is not Lang.ZH:
-        raise MismatchError(f"{zh_path}: is English, but the first file must be the Chinese version")
+        raise MismatchError(f"{zh.path}: is English, but the first file must be the Chinese version")
     if en.lang is not Lang.EN:
-        raise MismatchError(f"{en_path}: is Chinese, but the second file must be the English version")
-    return align_documents(zh, en, termbase=termbase)
+        raise MismatchError(f"{en.path}: is Chinese, but the second file must be the English version")
+    return zh, en
 
 
-def align_documents(zh: Document, en: Document, *, termbase: Termbase | None = None) -> Alignment:
-    """Align a Chinese and an English document (see the module and dp docstrings); a
-    termbase's term pairs, where given, count as anchors too."""
-    terms = TermIndex.of(termbase) if termbase is not None and termbase.entries else None
-    zh_units = [unit_of(b, Lang.ZH, terms) for b in zh.blocks]
-    en_units = [unit_of(b, Lang.EN, terms) for b in en.blocks]
+def align_documents(
+    zh: Document, en: Document, *, evidence: Evidence | None = None, name: str = ""
+) -> Alignment:
+    """Align a Chinese and an English document (see the module and align.cost
+    docstrings); `evidence`, where given, adds anchors to every block (a termbase's term
+    pairs: termbase.evidence), and `name` says what it was (`termbase: 531 entries`),
+    for the outputs' signature."""
+    zh_units = [unit_of(b, Lang.ZH, evidence) for b in zh.blocks]
+    en_units = [unit_of(b, Lang.EN, evidence) for b in en.blocks]
     check_same_document(zh, en, zh_units, en_units)
     zh_body = [b.index for b in zh.blocks if b.kind is not BlockKind.FOOTNOTE]
     en_body = [b.index for b in en.blocks if b.kind is not BlockKind.FOOTNOTE]
@@ -71,7 +68,7 @@ def align_documents(zh: Document, en: Document, *, termbase: Termbase | None = N
         for link in align_units([zh_units[i] for i in zi], [en_units[i] for i in ei]):
             pairs.append(_pair(link, zi, ei))
     notes = _footnote_pairs(zh, en, zh_units, en_units)
-    options = (("termbase", f"{len(termbase.entries)} entries"),) if terms is not None and termbase else ()
+    options = (("evidence", name),) if evidence is not None and name else ()
     return Alignment(zh, en, tuple(_place_notes(pairs, notes, zh, en)), options)
 
 

@@ -1,5 +1,5 @@
-"""The QA report's formats: HTML for a reviser; JSON, CSV and XLSX, one finding a row,
-for an editor's own tools. Every tabular format has the columns
+"""The QA report as data: JSON, CSV and XLSX, one finding a row, for an editor's own
+tools, and the summary a terminal shows. Every tabular format has the columns
 
     check, severity, zh_key, en_key, zh_excerpt, en_excerpt, message
 
@@ -11,26 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
-from enum import Enum
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from unterm.align.jsonfile import line_span
 from unterm.align.rows import signature
-from unterm.files import format_by_extension, write_atomically
-from unterm.qa import html
 from unterm.qa.model import CHECKS, Report, Severity
 
 COLUMNS = ("check", "severity", "zh_key", "en_key", "zh_excerpt", "en_excerpt", "message")
 EXTRA = ("pair", "zh_lines", "en_lines")
-
-
-class ReportFormat(str, Enum):
-    HTML = "html"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
 
 
 def records(report: Report) -> list[dict[str, Any]]:
@@ -39,8 +26,8 @@ def records(report: Report) -> list[dict[str, Any]]:
     out = []
     for f in report.findings:
         pair = a.pairs[f.pair] if f.pair >= 0 else None
-        zh_lines = line_span(a.zh, pair.zh) if pair else []
-        en_lines = line_span(a.en, pair.en) if pair else []
+        zh_lines = a.zh.span(pair.zh) if pair else []
+        en_lines = a.en.span(pair.en) if pair else []
         out.append(
             {
                 "check": f.check,
@@ -80,47 +67,29 @@ def to_json(report: Report) -> dict[str, Any]:
     }
 
 
-def _write_json(report: Report, path: Path) -> None:
-    path.write_text(json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def write_json(report: Report, out: BinaryIO) -> None:
+    out.write((json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
 
 
 def _rows(report: Report) -> list[list[Any]]:
     return [list(COLUMNS + EXTRA)] + [[r[c] for c in COLUMNS + EXTRA] for r in records(report)]
 
 
-def _write_csv(report: Report, path: Path) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f, lineterminator="\r\n").writerows(_rows(report))
+def write_csv(report: Report, out: BinaryIO) -> None:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(_rows(report))
+    out.write(text.getvalue().encode("utf-8-sig"))
 
 
-def _write_xlsx(report: Report, path: Path) -> None:
+def write_xlsx(report: Report, out: BinaryIO) -> None:
     import pandas as pd  # deferred: pandas takes a while to import
 
     table = _rows(report)
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    with pd.ExcelWriter(out, engine="openpyxl") as xl:
         pd.DataFrame(table[1:], columns=table[0]).to_excel(xl, sheet_name="findings", index=False)
         about = [["document", report.alignment.symbol], ["signature", signature(report.alignment)]]
         about += [["note", n] for n in report.notes]
         pd.DataFrame(about, columns=["field", "value"]).to_excel(xl, sheet_name="about", index=False)
-
-
-_WRITERS: dict[ReportFormat, tuple[tuple[str, ...], Callable[[Report, Path], None]]] = {
-    ReportFormat.HTML: ((".html", ".htm"), html.write_html),
-    ReportFormat.JSON: ((".json",), _write_json),
-    ReportFormat.CSV: ((".csv",), _write_csv),
-    ReportFormat.XLSX: ((".xlsx",), _write_xlsx),
-}
-
-
-def format_for(path: Path) -> ReportFormat:
-    return format_by_extension(path, {name: exts for name, (exts, _) in _WRITERS.items()}, "report")
-
-
-def write_report(report: Report, path: Path, fmt: ReportFormat | None = None) -> ReportFormat:
-    """Write the report, all or nothing."""
-    fmt = fmt or format_for(path)
-    write_atomically(path, lambda tmp: _WRITERS[fmt][1](report, tmp))
-    return fmt
 
 
 def summary_table(report: Report) -> str:

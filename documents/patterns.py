@@ -6,11 +6,11 @@ so a full-width `１．` or `（a）` is matched like its ASCII form.
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
-from unterm.align.model import Lang
+from unterm.lang.languages import Lang
+from unterm.lang.numerals import ZH_DIGIT
+from unterm.lang.text import nfkc
 
 _OPEN_EMPH = r"(?:\*{1,3}|_{2})?"
 
@@ -92,17 +92,13 @@ ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
 ARTICLE = {
     Lang.EN: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}Article\s+(?P<n>\d{1,3})\*{0,2}\s*$"),
     Lang.ZH: regex.compile(
-        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[一二三四五六七八九十百零\d]{1,6})\s*条\*{0,2}\s*$"
+        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}\s*$"
     ),
 }
 
 # What ends a paragraph: en , ; . : ! ? and zh ，；。：！？ (possibly before a closing
 # quote, bracket, emphasis or a footnote marker).
 _TERMINAL = regex.compile(r"[,;.:!?，；。：！？](?:\s*(?:<sup>\s*\d+\s*</sup>|\d{1,3}))?[\s\"'”’)）\]*]*$")
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)
 
 
 def starts_unit(line: str) -> bool:

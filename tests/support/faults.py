@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import ARES, CORPORA, ROOT
-
+from tests.support.corpora import ARES, CORPORA, ROOT
 from unterm.qa.model import Finding
 
 ARES_PAIR = (ARES / "zh.md", ARES / "en.md")

@@ -1,0 +1,62 @@
+"""What the aligner sees of a block or a sentence: its length, its language-neutral
+anchors, and whatever extra evidence a caller gives it.
+
+Extra evidence is any function `evidence(text, lang) -> anchors`: a termbase's term
+pairs (termbase.evidence) make a paragraph holding 人居署 and one holding UN-Habitat
+share an anchor. The aligner knows nothing of where the evidence comes from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex
+
+from unterm.align.cost import Unit
+from unterm.documents.model import Block
+from unterm.lang.anchors import Anchor, AnchorKind, extract_anchors
+from unterm.lang.languages import Lang
+from unterm.lang.length import measure
+
+
+class Evidence(Protocol):
+    """Extra anchors for a text: what it shares with its translation beyond the
+    language-neutral anchors (numbers, symbols, dates) found in every text."""
+
+    def __call__(self, text: str, lang: Lang) -> Sequence[Anchor]: ...
+
+
+def unit_of(block: Block, lang: Lang, evidence: Evidence | None = None) -> Unit:
+    """What the aligner sees of a block: length, anchors (the footnotes it cites and the
+    extra evidence included), kind, key."""
+    anchors = list(extract_anchors(block.body, lang))
+    anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
+    if evidence is not None:
+        anchors += evidence(block.text, lang)
+    return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
+
+
+def sentence_unit(sentence: str, lang: Lang) -> Unit:
+    """What the aligner sees of a sentence: length, anchors and dictionary evidence."""
+    return Unit.of(measure(sentence, lang), extract_anchors(sentence, lang), lex=lexical_keys(sentence, lang))
+
+
+def lexical_keys(text: str, lang: Lang) -> tuple[frozenset[str], ...]:
+    """The dictionary evidence of a sentence (see cost.coverage): per content word, the
+    keys its meaning matches on. English words by their stems; Chinese words (jieba's
+    cut) by the stems of all their CC-CEDICT glosses."""
+    from unterm.lang.chinese import cut  # deferred: loads jieba and the dictionary
+    from unterm.lang.dictionary import gloss_keys
+    from unterm.lang.english import EN_STOP, content_stems, match_keys
+
+    if lang is Lang.EN:
+        return tuple(frozenset(match_keys(st)) for st in content_stems(text))
+    out = []
+    for word in cut(text):
+        if word in EN_STOP or not regex.search(r"\p{Han}", word):
+            continue
+        keys = gloss_keys(word)
+        if keys:
+            out.append(keys)
+    return tuple(out)

@@ -1,0 +1,75 @@
+"""The values reading produces: blocks and documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from unterm.lang.languages import Lang
+
+
+class BlockKind(str, Enum):
+    """The part a block plays in a UN document."""
+
+    HEADER = "header"  # session, agenda item, short title, adoption line, [on the report of ...]
+    TITLE = "title"  # `77/173. Title of the resolution`
+    CHAPEAU = "chapeau"  # `The General Assembly,` / `大会，`
+    PREAMBULAR = "preambular"
+    HEADING = "heading"  # section heading
+    OPERATIVE = "operative"  # numbered paragraph (`1.`, `1．`)
+    SUBITEM = "subitem"  # `(a)`, `(i)` inside a numbered paragraph
+    FOOTNOTE = "footnote"
+    CLOSING = "closing"  # meeting and date after the last paragraph
+    PARAGRAPH = "paragraph"  # body text of a document with no resolution structure
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One logical paragraph of a document, as read from its file.
+
+    `key` is the paragraph's own number where it has one: `9` for operative paragraph 9,
+    `9 (a)` for its sub-item, `7` for footnote 7, `article 3` for a heading `Article 3`;
+    empty otherwise. `footnotes` are the footnote numbers the block cites, in order;
+    the markers themselves are not in `text`. `lines` is the 1-based, inclusive span of
+    file lines the block was read from (a paragraph cut by a page break spans the
+    footnotes between its halves).
+    """
+
+    index: int
+    kind: BlockKind
+    key: str
+    text: str
+    original: str
+    footnotes: tuple[int, ...] = ()
+    lines: tuple[int, int] = (0, 0)
+    sentence: int = 0  # at sentence level: the sentence pair's number within its paragraph pair
+
+    @property
+    def body(self) -> str:
+        """The text without the block's own number, which is its key and not part of
+        what it says (`9. Requests ...` is `Requests ...`)."""
+        if self.kind in (BlockKind.OPERATIVE, BlockKind.SUBITEM) and self.key:
+            head = self.text.split(None, 1)
+            return head[1] if len(head) > 1 else ""
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document read from a file: its blocks in reading order and what it is."""
+
+    path: str
+    lang: Lang
+    blocks: tuple[Block, ...]
+    symbol: str = ""  # document symbol, e.g. A/RES/77/173, where the text shows one
+    encoding: str = "utf-8"
+    source_format: str = "text"  # how the file was read: markdown, text, pdf-text
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def span(self, indices: tuple[int, ...]) -> list[int]:
+        """The first and last file line of some of its blocks; empty for none."""
+        if not indices:
+            return []
+        return [self.blocks[indices[0]].lines[0], self.blocks[indices[-1]].lines[1]]

@@ -1,0 +1,208 @@
+"""Where a paragraph ends: decided here, in one place, for every layout.
+
+- Between two consecutive lines (`ends_between`): a line that starts a unit of its own
+  (a number, heading, note, closing date) starts a paragraph; in the `lines` layout
+  every line is one; in `markdown` blank lines decide; in `wrapped` PDF text a break
+  ends a paragraph where the line was not full (the next line's first word would have
+  fitted on it), or where a full line ends like a paragraph and the next opens like one.
+- Across a page break (`continues`): the halves of a paragraph that a page break cut,
+  with the page's footnotes and furniture between them, are one paragraph again.
+- Where a footnote starts (`note_starts`).
+"""
+
+from __future__ import annotations
+
+from unterm.documents import markup
+from unterm.documents import patterns as pt
+from unterm.documents.lines import Layout, Line, LineKind, Para, line_is_full
+from unterm.lang.languages import Lang
+from unterm.lang.text import nfkc, width
+
+
+def group(lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dict[int, int]) -> list[Para]:
+    """Group lines into paragraphs; see the module docstring for the rules.
+
+    `notes` maps the index (in `lines`) of each line that starts a footnote to the
+    footnote's number.
+    """
+    paras: list[Para] = []
+    current: list[Line] = []
+    note: int | None = None
+    page_before = blank_before = False
+    pending_page = pending_blank = False
+
+    def flush() -> None:
+        nonlocal current, page_before, blank_before
+        if current:
+            paras.append(Para(current, page_before=page_before, blank_before=blank_before, footnote=note))
+        current = []
+
+    following = _next_text(lines)
+    for i, ln in enumerate(lines):
+        if ln.kind is not LineKind.TEXT:
+            flush()
+            pending_page = pending_page or ln.kind in (LineKind.PAGE, LineKind.RULE)
+            pending_blank = pending_blank or ln.kind is LineKind.BLANK
+            continue
+        if current and (
+            i in notes or ends_between(current[-1].text, ln.text, following[i], layout, page, lang)
+        ):
+            flush()
+        if not current:
+            page_before, blank_before = pending_page, pending_blank
+            pending_page = pending_blank = False
+            note = notes.get(i)
+        current.append(ln)
+    flush()
+    return paras
+
+
+def _next_text(lines: list[Line]) -> list[str | None]:
+    """For each line, the text of the next text line on the same page (None at a break)."""
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        out[i] = nxt
+        ln = lines[i]
+        if ln.kind is LineKind.TEXT:
+            nxt = ln.text
+        elif ln.kind in (LineKind.PAGE, LineKind.RULE):
+            nxt = None
+    return out
+
+
+def ends_between(prev: str, line: str, nxt: str | None, layout: Layout, page: float, lang: Lang) -> bool:
+    """Whether a paragraph ends between two consecutive lines (`nxt` follows `line`)."""
+    if pt.starts_unit(line) or pt.standalone(prev, lang) or pt.standalone(line, lang):
+        return True
+    if layout is Layout.LINES:
+        return True
+    if layout is Layout.MARKDOWN:
+        return False
+    if line_is_full(prev, line, page):
+        # A full line ends a paragraph only when it also ends like one and the next
+        # line opens like one, or is a heading: short, unpunctuated, and followed by
+        # the start of a numbered paragraph.
+        if not pt.terminated(prev):
+            return False
+        heading = (
+            (nxt is None or pt.starts_unit(nxt))
+            and not pt.terminated(line)
+            and not line_is_full(line, nxt or "x", page)
+        )
+        return heading or pt.opens_paragraph(line, lang)
+    return True
+
+
+def note_starts(lines: list[Line]) -> dict[int, int]:
+    """Lines that start a footnote, and its number.
+
+    `<sup>n</sup>` or `[^n]:` at a line's start always starts note n. A bare `n text`
+    line does when n is the next footnote number and is cited by a marker glued into
+    earlier text (`Agreement,1`), or when it follows the rule above a page's notes and
+    n continues the numbering (a gap of a few is allowed: an extractor may lose a note).
+    """
+    notes: dict[int, int] = {}
+    expected = 1
+    in_notes = False
+    cited: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.kind is LineKind.PAGE:
+            in_notes = False
+            continue
+        if ln.kind is LineKind.RULE:
+            in_notes = True
+            continue
+        if ln.kind is not LineKind.TEXT:
+            continue
+        text = nfkc(ln.text)
+        m = pt.SUP_START.match(text)
+        if m:
+            n = int(m["n"] or m["m"])
+            notes[i] = n
+            expected = n + 1
+            continue
+        m = pt.BARE_FOOTNOTE.match(text)
+        if m:
+            n = int(m["n"])
+            if (n == expected and expected in cited) or (in_notes and expected <= n < expected + 5):
+                notes[i] = n
+                expected = n + 1
+                continue
+        cited.update(int(a or b) for a, b in markup.SUP.findall(text))
+        cited.update(n for _, _, n in markup.find_markers(text, [expected]))
+    return notes
+
+
+def repair_cuts(paras: list[Para], layout: Layout, page: float, lang: Lang) -> list[Para]:
+    """Join the halves of paragraphs that a page break cut, across the notes between.
+
+    Only in the body (after the resolution title or chapeau, where there is one): a
+    header line is short and unpunctuated too, but never cut.
+    """
+    body_from = next(
+        (i for i, p in enumerate(paras) if p.footnote is None and opens_body(p.raw(lang), lang)), 0
+    )
+    out: list[Para] = []
+    last_body: int | None = None
+    notes_between = False
+    for i, p in enumerate(paras):
+        if p.footnote is not None:
+            out.append(p)
+            notes_between = True
+            continue
+        if (
+            last_body is not None
+            and i > body_from
+            and continues(out[last_body], p, notes_between, layout, page, lang)
+        ):
+            a = out[last_body]
+            out[last_body] = Para(
+                a.lines + p.lines,
+                page_before=a.page_before,
+                blank_before=a.blank_before,
+                joined_from=[*a.joined_from, p.lines[0].no],
+            )
+        else:
+            out.append(p)
+            last_body = len(out) - 1
+        notes_between = False
+    return out
+
+
+def opens_body(raw: str, lang: Lang) -> bool:
+    text = nfkc(markup.strip_markup(raw))
+    return bool(pt.RES_TITLE.match(text)) or pt.is_chapeau(raw, lang)
+
+
+def continues(a: Para, b: Para, notes_between: bool, layout: Layout, page: float, lang: Lang) -> bool:
+    """Whether paragraph b is the rest of paragraph a, cut by a page break."""
+    first = b.lines[0].text
+    if pt.starts_unit(first) or pt.standalone(first, lang) or pt.is_closing(first, lang):
+        return False
+    if opens_body(a.raw(lang), lang):
+        return False  # a title is unpunctuated, but never cut from its chapeau
+    if pt.MD_HEADING.match(a.lines[0].text) or pt.opens_paragraph(first, lang):
+        return False
+    paged = b.page_before or notes_between
+    if not (paged or b.blank_before):
+        return False  # consecutive lines the layout already chose to split
+    a_raw = a.raw(lang)
+    lowercase = lang is Lang.EN and first.lstrip()[:1].islower()
+    if layout is Layout.WRAPPED:
+        if (
+            pt.terminated(a_raw)
+            and len(b.lines) == 1
+            and not pt.terminated(first)
+            and not line_is_full(first, "", page)
+        ):
+            return False  # a heading at the top of the page
+        # A paragraph runs on over the page only if its last line ran to the margin:
+        # the first word on the next page would not have fitted on it.
+        full = line_is_full(a.lines[-1].text, first, page)
+        return paged and (full or (lowercase and not pt.terminated(a_raw)))
+    if pt.terminated(a_raw):
+        return lowercase and paged
+    if width(markup.strip_markup(a_raw)) < 60:
+        return False  # a short unpunctuated line is a heading, not half a paragraph
+    return paged or lang is Lang.ZH or lowercase

@@ -1,0 +1,134 @@
+"""OmegaT's glossary: `source<TAB>target<TAB>comment`, English to Chinese, a line per pair
+of terms; the comment is a readable `key: value` list, fields separated by ` ¦ `, from
+which the entry can be rebuilt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+from unterm.errors import InputError
+from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
+
+_SEP = " ¦ "
+
+
+def _comment(entry: Entry, k: int) -> str:
+    fields = [
+        f"id: {entry.id}",
+        f"types: {entry.en[k].type.value}/{entry.zh[k].type.value}",
+        f"status: {entry.status.value}",
+        f"confidence: {entry.confidence:.3f}",
+        f"frequency: {entry.frequency}",
+        f"association: {entry.association:.3f}",
+    ]
+    en_use, zh_use = entry.en[k].usage, entry.zh[k].usage
+    if en_use or zh_use:
+        fields.append(f"usage: {en_use.value if en_use else ''}/{zh_use.value if zh_use else ''}")
+    fields += [
+        f"{name}: {value}"
+        for name, value in (
+            ("known", "yes" if entry.known else ""),
+            ("definition", entry.definition),
+            ("source", entry.source),
+            ("note", entry.note),
+        )
+        if value
+    ]
+    if k == 0:
+        fields += [f"example: {x.en} ⇔ {x.zh} ⟨{x.source}⟩" for x in entry.examples]
+    return _SEP.join(f.replace("\t", " ").replace("¦", "|").replace("\n", " ") for f in fields)
+
+
+def write_omegat(termbase: Termbase, out: BinaryIO) -> None:
+    """OmegaT glossary: a line per pair of terms (an entry's k-th English with its k-th
+    Chinese; left-over synonyms pair with the main term of the other language)."""
+    lines = []
+    for entry in termbase.entries:
+        for k in range(max(len(entry.en), len(entry.zh))):
+            en = entry.en[min(k, len(entry.en) - 1)] if entry.en else Term("")
+            zh = entry.zh[min(k, len(entry.zh) - 1)] if entry.zh else Term("")
+            padded = Entry(
+                entry.id,
+                (zh,),
+                (en,),
+                entry.frequency,
+                entry.association,
+                entry.confidence,
+                entry.examples if k == 0 else (),
+                entry.status,
+                entry.definition,
+                entry.note,
+                entry.source,
+                entry.known,
+            )
+            lines.append(f"{en.text}\t{zh.text}\t{_comment(padded, 0)}")
+    out.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def read_omegat(path: Path) -> Termbase:
+    text = path.read_text(encoding="utf-8-sig")
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    entries: dict[str, Entry] = {}
+    order: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2:
+            raise InputError(f"{path}: line {n}: expected source<TAB>target[<TAB>comment], found one field")
+        en, zh, comment = parts[0].strip(), parts[1].strip(), parts[2] if len(parts) > 2 else ""
+        fields: dict[str, str] = {}
+        examples: list[Example] = []
+        for f in comment.split(_SEP) if comment else []:
+            key, _, value = f.partition(": ")
+            if key == "example":
+                pair, _, source = value.rpartition(" ⟨")
+                ex_en, _, ex_zh = pair.partition(" ⇔ ")
+                document, _, key_ = source.rstrip("⟩").partition(" | ")
+                examples.append(Example(ex_zh, ex_en, document, key_))
+            else:
+                fields[key] = value
+        en_type, _, zh_type = fields.get("types", "fullForm/fullForm").partition("/")
+        en_use, _, zh_use = fields.get("usage", "/").partition("/")
+        try:
+            en_term = Term(en, TermType(en_type or "fullForm"), Usage(en_use) if en_use else None)
+            zh_term = Term(zh, TermType(zh_type or "fullForm"), Usage(zh_use) if zh_use else None)
+            ident = fields.get("id") or f"c{len(order) + 1:04d}"
+            if ident in entries:
+                e = entries[ident]
+                entries[ident] = Entry(
+                    e.id,
+                    e.zh + ((zh_term,) if zh_term not in e.zh else ()),
+                    e.en + ((en_term,) if en_term not in e.en else ()),
+                    e.frequency,
+                    e.association,
+                    e.confidence,
+                    e.examples,
+                    e.status,
+                    e.definition,
+                    e.note,
+                    e.source,
+                    e.known,
+                )
+                continue
+            entries[ident] = Entry(
+                ident,
+                (zh_term,),
+                (en_term,),
+                int(fields.get("frequency", 0)),
+                float(fields.get("association", 0)),
+                float(fields.get("confidence", 0)),
+                tuple(examples),
+                Status(fields.get("status", "approved")),
+                fields.get("definition", ""),
+                fields.get("note", ""),
+                fields.get("source", ""),
+                fields.get("known") == "yes",
+            )
+            order.append(ident)
+        except ValueError as err:
+            raise InputError(f"{path}: line {n}: {err}") from None
+    return Termbase(tuple(entries[i] for i in order))

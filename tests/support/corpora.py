@@ -1,0 +1,60 @@
+"""The bundled corpora: where they are, their gold alignments, and scoring against them."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+from tests.support.render import gold_units, render_pdf_text
+from unterm.align.evaluate import Score, read_pairs, score
+from unterm.align.model import Alignment
+from unterm.lang.languages import Lang
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CORPORA = ROOT / "corpora"
+ARES = CORPORA / "A_RES_77_173"
+UDHR = CORPORA / "udhr"
+ARES_GOLD = ARES / "gold_align.tsv"
+UDHR_GOLD = UDHR / "derived" / "udhr_en_zh_aligned.tsv"
+UNPC_SENTENCES = CORPORA / "unpc_v1_devset" / "derived"
+SHARED = ROOT.parent / "shared"
+
+
+def unpc_sentence_gold() -> tuple[list[dict[str, str]], dict[str, list[tuple[str, str]]]]:
+    """The UNPC-derived paragraph pairs (group, zh, en) and, by group, their gold sentence
+    units (corpora/unpc_v1_devset/make_sentence_gold.py)."""
+    with open(UNPC_SENTENCES / "sentence_paragraphs.tsv", encoding="utf-8", newline="") as f:
+        paragraphs = list(csv.DictReader(f, delimiter="\t"))
+    gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with open(UNPC_SENTENCES / "sentence_gold.tsv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            gold[r["group"]].append((r["zh"], r["en"]))
+    return paragraphs, gold
+
+
+def scored(alignment: Alignment, gold: Path) -> Score:
+    """Link precision/recall/F1 of an alignment against a gold TSV."""
+    pairs = [(alignment.text(p, Lang.ZH), alignment.text(p, Lang.EN)) for p in alignment.pairs]
+    return score(pairs, read_pairs(gold))
+
+
+def write_pdf_text(
+    folder: Path, seed: int = 0, blank_lines: bool = False, hyphenate: bool = False
+) -> tuple[Path, Path]:
+    """A/RES/77/173 rendered as PDF text, both sides, into folder."""
+    out = []
+    for side in ("zh", "en"):
+        text = render_pdf_text(
+            gold_units(ARES_GOLD, side),
+            (ARES / f"{side}.md").read_text(encoding="utf-8"),
+            zh=side == "zh",
+            seed=seed,
+            page_lines=(26 if side == "zh" else 30) + seed % 20,
+            blank_lines=blank_lines,
+            hyphenate=hyphenate,
+        )
+        path = folder / f"{side}.txt"
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out[0], out[1]
