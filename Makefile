@@ -2,7 +2,8 @@
 #   make demo   create .venv, install, align, mine and check the bundled A/RES/77/173 pair into out/
 #   make test   create .venv if missing, install with test extras (and, on Debian, the
 #               system packages the tests drive), run pytest
-#   make check  ruff and mypy
+#   make check  ruff, the layers contract (import-linter) and mypy --strict over the
+#               package, the tests and the benchmarks
 
 PYTHON ?= python3
 VENV   := .venv
@@ -44,19 +45,25 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
+# the package's folders: every folder at the top with an __init__.py, but the tests and benchmarks
+PACKAGE_DIRS := $(filter-out tests bench,$(patsubst %/__init__.py,%,$(wildcard */__init__.py)))
+
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	@# mypy finds a package by its folder's name, and the repository root is the package
+	@# `unterm` (pyproject.toml): mypy reads it through build/typecheck/unterm, a folder of links
 	@rm -rf build/typecheck && mkdir -p build/typecheck/unterm
-	@# mypy sees the repository root as the package `unterm` through links to its parts
-	@for f in __init__.py errors.py files.py cli.py py.typed align termbase qa; do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
+	@for f in *.py py.typed $(PACKAGE_DIRS); do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
 	MYPYPATH=build/typecheck $(BIN)/mypy -p unterm
+	MYPYPATH=build/typecheck:. $(BIN)/mypy --explicit-package-bases tests bench
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
-	$(BIN)/python bench/length_model.py
-	$(BIN)/python bench/align_speed.py
-	$(BIN)/python bench/compare_aligners.py
+	$(BIN)/python -m bench.length_model
+	$(BIN)/python -m bench.align_speed
+	$(BIN)/python -m bench.compare_aligners
 
 clean:
 	rm -rf $(VENV) out build .pytest_cache .mypy_cache .ruff_cache *.egg-info

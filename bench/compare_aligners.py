@@ -116,7 +116,7 @@ def _components(links: list[tuple[int, int]], n: int, m: int) -> list[tuple[list
     seen_e = {j for _, b in out for j in b}
     out += [([i], []) for i in range(n) if i not in seen_z]
     out += [([], [j]) for j in range(m) if j not in seen_e]
-    return sorted(out, key=lambda ab: (min(ab[0] or [math.inf]), min(ab[1] or [math.inf])))
+    return sorted(out, key=lambda ab: (min(ab[0], default=math.inf), min(ab[1], default=math.inf)))
 
 
 def nltk_gc(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
@@ -129,7 +129,7 @@ def nltk_gc(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
 def nltk_gc_calibrated(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
     from nltk.translate.gale_church import LanguageIndependent, align_blocks
 
-    class Params(LanguageIndependent):
+    class Params(LanguageIndependent):  # type: ignore[misc]  # nltk is untyped
         AVERAGE_CHARACTERS = sum(map(len, en)) / max(1, sum(map(len, zh)))
         VARIANCE_CHARACTERS = 12.6
 

@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 from unterm.align.paragraphs import align_files
-from unterm.termbase.mine import Segment, mine, mine_alignments
+from unterm.termbase.counts import Segment
+from unterm.termbase.mine import mine, mine_alignments
 from unterm.termbase.model import Termbase
 
 ROOT = Path(__file__).resolve().parent.parent

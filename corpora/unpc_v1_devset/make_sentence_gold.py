@@ -1,4 +1,4 @@
-"""Build sentence-level gold from the UNPC v1.0 development set (issue 5).
+"""Build sentence-level gold from the UNPC v1.0 development set.
 
 The devset's 4,000 sentence pairs come from 732 documents, a few sentences each. Here
 they are grouped by document into paragraph pairs, as a translator's paragraphs would

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.support.faults import GA_PAIR, faulty, key, replaced, without_line
+from tests.support.faults import GA_PAIR, Edit, faulty, key, replaced, without_line
 from unterm.align.paragraphs import align_files
 from unterm.lang.languages import Lang
 from unterm.qa.model import Report, Severity
@@ -77,8 +77,8 @@ def test_a_house_style_replaces_the_documents_own(ares_report: Report) -> None:
     assert all("with a space" in f.message for f in tight_found)
     # every Chinese paragraph with a space between a number and a Chinese character (not
     # the digits of a Latin name like COVID-19)
-    spaced = regex.compile(r"(?<![A-Za-z\-\d])\d[\d/\-–]* \p{Han}|\p{Han} \d")
-    spaced_paragraphs = {i for i, p in enumerate(a.pairs) if p.zh and spaced.search(a.text(p, Lang.ZH))}
+    gap = regex.compile(r"(?<![A-Za-z\-\d])\d[\d/\-–]* \p{Han}|\p{Han} \d")
+    spaced_paragraphs = {i for i, p in enumerate(a.pairs) if p.zh and gap.search(a.text(p, Lang.ZH))}
     assert {f.pair for f in tight_found} == spaced_paragraphs
     full = run_checks(a, style=HouseStyle(halfwidth_punctuation="full-width"), consistency=False)
     halves = [f for f in full.findings if f.check == "typography.halfwidth"]
@@ -179,7 +179,12 @@ FAULTS = [
 
 @pytest.mark.parametrize(("zh_edit", "en_edit", "check", "where"), FAULTS)
 def test_each_fault_is_found_once_at_its_place(
-    tmp_path: Path, ares_report: Report, zh_edit, en_edit, check: str, where: tuple[str, str]
+    tmp_path: Path,
+    ares_report: Report,
+    zh_edit: Edit | None,
+    en_edit: Edit | None,
+    check: str,
+    where: tuple[str, str],
 ) -> None:
     report = run_checks(align_files(*faulty(tmp_path, zh_edit, en_edit)))
     found = [f for f in report.findings if f.check == check and (f.zh_key, f.en_key) == where]
@@ -273,7 +278,7 @@ def test_a_subitem_lettered_differently(tmp_path: Path) -> None:
         line = next(x for x in text.split("\n") if x.startswith("16."))
         return text.replace(line, zh_op16)
 
-    def en(letter: str):
+    def en(letter: str) -> Edit:
         def edit(text: str) -> str:
             line = next(x for x in text.split("\n") if x.startswith("16."))
             # the rest of paragraph 16, which the PDF put after a footnote, goes too
@@ -328,7 +333,13 @@ def test_a_subitem_lettered_differently(tmp_path: Path) -> None:
     ],
 )
 def test_typography_faults(
-    tmp_path: Path, zh_edit, en_edit, check: str, where: str, excerpt: str, ares_report: Report
+    tmp_path: Path,
+    zh_edit: Edit | None,
+    en_edit: Edit | None,
+    check: str,
+    where: str,
+    excerpt: str,
+    ares_report: Report,
 ) -> None:
     report = run_checks(align_files(*faulty(tmp_path, zh_edit, en_edit)), consistency=False)
     found = [f for f in report.findings if f.check == check]

@@ -8,7 +8,8 @@ import pytest
 
 from tests.support.corpora import ARES, CORPORA
 from unterm.align.paragraphs import align_files
-from unterm.termbase.mine import Segment, mine, mine_alignments
+from unterm.termbase.counts import Segment
+from unterm.termbase.mine import mine, mine_alignments
 from unterm.termbase.model import Termbase
 
 
