@@ -56,6 +56,52 @@ def one(pair: tuple[Path, Path]) -> int:
     return len(align_files(*pair).pairs)
 
 
+def per_pair(pairs: dict[str, tuple[Path, Path]], repeat: int) -> None:
+    one(pairs["A/RES/77/173 markdown"])  # warm: imports, cn2an and num2words tables
+    print(f"{'pair':26} {'pairs out':>9} {'median s':>9} {'min s':>7}")
+    for name, pair in pairs.items():
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            n = one(pair)
+            times.append(time.perf_counter() - start)
+        print(f"{name:26} {n:9d} {statistics.median(times):9.3f} {min(times):7.3f}")
+
+
+def whole_process(ares: tuple[Path, Path], tmp: str) -> None:
+    cli = []
+    for _ in range(3):
+        start = time.perf_counter()
+        unterm = str(Path(sys.executable).with_name("unterm"))
+        subprocess.run([unterm, "align", *map(str, ares), "-o", f"{tmp}/a.tmx", "-q"], check=True)
+        cli.append(time.perf_counter() - start)
+    print(f"\nCLI `unterm align zh.md en.md -o a.tmx`, whole process: median {statistics.median(cli):.2f} s")
+    code = (
+        "import resource, sys; from unterm.align.paragraphs import align_files; "
+        f"align_files({str(ares[0])!r}, {str(ares[1])!r}); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    rss = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    print(f"peak memory of one process aligning A/RES/77/173: {int(rss.stdout) / 1024:.0f} MiB (max RSS)")
+
+
+def pool(ares: tuple[Path, Path], count: int) -> None:
+    tasks = [ares] * count
+    start = time.perf_counter()
+    for t in tasks[: max(8, count // 8)]:
+        one(t)
+    serial = (time.perf_counter() - start) / max(8, count // 8)
+    workers = os.cpu_count() or 1
+    start = time.perf_counter()
+    with ProcessPoolExecutor(workers) as executor:
+        done = sum(1 for _ in executor.map(one, tasks, chunksize=4))
+    wall = time.perf_counter() - start
+    print(
+        f"process pool, {workers} workers: {done} pairs in {wall:.2f} s = {done / wall:.1f} pairs/s "
+        f"(serial {1 / serial:.1f} pairs/s)"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=10)
@@ -63,63 +109,9 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pairs = inputs(Path(tmp))
-        one(pairs["A/RES/77/173 markdown"])  # warm: imports, cn2an and num2words tables
-        print(f"{'pair':26} {'pairs out':>9} {'median s':>9} {'min s':>7}")
-        for name, pair in pairs.items():
-            times = []
-            for _ in range(args.repeat):
-                start = time.perf_counter()
-                n = one(pair)
-                times.append(time.perf_counter() - start)
-            print(f"{name:26} {n:9d} {statistics.median(times):9.3f} {min(times):7.3f}")
-
-        ares = pairs["A/RES/77/173 markdown"]
-        cli = []
-        for _ in range(3):
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    str(Path(sys.executable).with_name("unterm")),
-                    "align",
-                    *map(str, ares),
-                    "-o",
-                    f"{tmp}/a.tmx",
-                    "-q",
-                ],
-                check=True,
-            )
-            cli.append(time.perf_counter() - start)
-        print(
-            f"\nCLI `unterm align zh.md en.md -o a.tmx`, whole process: median {statistics.median(cli):.2f} s"
-        )
-        rss = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import resource, sys; from unterm.align.paragraphs import align_files; "
-                f"align_files({str(ares[0])!r}, {str(ares[1])!r}); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        print(f"peak memory of one process aligning A/RES/77/173: {int(rss.stdout) / 1024:.0f} MiB (max RSS)")
-
-        tasks = [ares] * args.pool_tasks
-        start = time.perf_counter()
-        for t in tasks[: max(8, args.pool_tasks // 8)]:
-            one(t)
-        serial = (time.perf_counter() - start) / max(8, args.pool_tasks // 8)
-        workers = os.cpu_count() or 1
-        start = time.perf_counter()
-        with ProcessPoolExecutor(workers) as pool:
-            done = sum(1 for _ in pool.map(one, tasks, chunksize=4))
-        wall = time.perf_counter() - start
-        print(
-            f"process pool, {workers} workers: {done} pairs in {wall:.2f} s = {done / wall:.1f} pairs/s "
-            f"(serial {1 / serial:.1f} pairs/s)"
-        )
+        per_pair(pairs, args.repeat)
+        whole_process(pairs["A/RES/77/173 markdown"], tmp)
+        pool(pairs["A/RES/77/173 markdown"], args.pool_tasks)
         print(f"this process: max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 

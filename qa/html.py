@@ -164,14 +164,9 @@ def _n(count: int, noun: str) -> str:
 
 
 def html_report(report: Report) -> str:
+    """The report as one self-contained page: header, summary, findings, the document."""
     a = report.alignment
-    loc = Located.of(a)
     title = a.symbol or f"{a.zh.path} / {a.en.path}"
-    findings = list(report.findings)
-    by_pair: dict[int, list[tuple[int, Finding]]] = {}
-    for n, f in enumerate(findings, start=1):
-        by_pair.setdefault(f.pair, []).append((n, f))
-    counts = Counter((f.check, f.severity) for f in findings)
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -179,13 +174,32 @@ def html_report(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>QA report: {escape(title)}</title>",
         f"<style>{_CSS}</style></head><body>",
+        *_header(report, title),
+        *_summary(report),
+        *_findings(report),
+        *_document(report),
+        f"<footer>unterm qa · {escape(signature(a))}</footer>",
+        f"<script>{_JS}</script></body></html>",
+    ]
+    return "\n".join(out)
+
+
+def _header(report: Report, title: str) -> list[str]:
+    a = report.alignment
+    return [
         f"<header><h1>QA report: {escape(title)}</h1>",
         f"<p>中文 <code>{escape(a.zh.path)}</code> · English <code>{escape(a.en.path)}</code></p>",
-        f"<p>{_n(len(findings), 'finding')}: {_n(report.count(Severity.ERROR), 'error')}, "
+        f"<p>{_n(len(report.findings), 'finding')}: {_n(report.count(Severity.ERROR), 'error')}, "
         f"{_n(report.count(Severity.WARNING), 'warning')}, {_n(report.count(Severity.INFO), 'note')} · "
         f"{_n(len(a.pairs), 'aligned pair')}</p>",
         *(f"<p>{escape(n)}</p>" for n in report.notes),
         "</header>",
+    ]
+
+
+def _summary(report: Report) -> list[str]:
+    counts = Counter((f.check, f.severity) for f in report.findings)
+    out = [
         '<section id="summary"><h2>Summary</h2><table class="summary">',
         "<thead><tr><th>check</th><th>what it finds</th>"
         + "".join(f'<th class="n">{s.value}</th>' for s in Severity)
@@ -201,7 +215,12 @@ def html_report(report: Report) -> str:
             + "</tr>"
         )
     out.append("</tbody></table></section>")
-    out += [
+    return out
+
+
+def _findings(report: Report) -> list[str]:
+    findings = report.findings
+    out = [
         f'<section id="findings"><h2>Findings ({len(findings)})</h2>',
         '<div class="filters" role="group" aria-label="filter the findings">',
         *(
@@ -228,51 +247,59 @@ def html_report(report: Report) -> str:
     if not findings:
         out.append('<tr><td colspan="6">No findings.</td></tr>')
     out.append("</tbody></table></div></section>")
-    out += [
+    return out
+
+
+def _document(report: Report) -> list[str]:
+    a = report.alignment
+    by_pair: dict[int, list[tuple[int, Finding]]] = {}
+    for n, f in enumerate(report.findings, start=1):
+        by_pair.setdefault(f.pair, []).append((n, f))
+    out = [
         '<section id="document"><h2>The document side by side</h2>',
         '<div class="filters"><label><input type="checkbox" id="only-flagged"> '
         "show only paragraphs with findings</label></div>",
         '<table class="pairs" id="pairs"><colgroup><col class="key"><col><col><col class="score"></colgroup>',
         "<thead><tr><th>paragraph</th><th>中文</th><th>English</th><th>confidence</th></tr></thead><tbody>",
     ]
-    for i, p in enumerate(a.pairs):
-        here = by_pair.get(i, [])
-        worst = min((f.severity for _, f in here), key=lambda s: s.rank, default=None)
-        cls = f"pair {worst.value}" if worst else "pair clean"
-        zk, ek = loc.keys(p)
-        cells = []
-        for lang, side in ((Lang.ZH, p.zh), (Lang.EN, p.en)):
-            if not side:
-                cells.append(
-                    f'<td class="{lang.value} missing">(nothing in the {"Chinese" if lang is Lang.ZH else "English"})</td>'
-                )
-                continue
-            text = a.text(p, lang)
-            spans = [
-                (s, e, n, f.severity)
-                for n, f in here
-                for s, e in _places(text, f.zh_excerpt if lang is Lang.ZH else f.en_excerpt)
-            ]
-            lang_tag = "zh-CN" if lang is Lang.ZH else "en"
-            cells.append(f'<td class="{lang.value}" lang="{lang_tag}">{_marks(text, spans)}</td>')
-        key = escape(zk if zk == ek or not ek else (f"{zk} | {ek}" if zk else ek))
-        kind = "" if key.startswith(a.kind(p).value) else f"<div>{escape(a.kind(p).value)}</div>"
-        refs = (
-            '<div class="refs">' + "".join(f'<a href="#f{n}">#{n} {f.check}</a>' for n, f in here) + "</div>"
-            if here
-            else ""
-        )
-        out.append(
-            f'<tr class="{cls}" id="p{i}"><td class="key"><b>{key}</b>{kind}{refs}</td>'
-            + "".join(cells)
-            + f'<td class="score">{p.score:.2f}</td></tr>'
-        )
-    out += [
-        "</tbody></table></section>",
-        f"<footer>unterm qa · {escape(signature(a))}</footer>",
-        f"<script>{_JS}</script></body></html>",
-    ]
-    return "\n".join(out)
+    loc = Located.of(a)
+    out += [_pair_row(loc, i, by_pair.get(i, [])) for i in range(len(a.pairs))]
+    out.append("</tbody></table></section>")
+    return out
+
+
+def _pair_row(loc: Located, i: int, here: list[tuple[int, Finding]]) -> str:
+    """One aligned pair as a table row, each finding's excerpt marked in its text."""
+    a = loc.alignment
+    p = a.pairs[i]
+    worst = min((f.severity for _, f in here), key=lambda s: s.rank, default=None)
+    cls = f"pair {worst.value}" if worst else "pair clean"
+    zk, ek = loc.keys(p)
+    cells = []
+    for lang, side in ((Lang.ZH, p.zh), (Lang.EN, p.en)):
+        if not side:
+            cells.append(f'<td class="{lang.value} missing">(nothing in the {lang.name_en})</td>')
+            continue
+        text = a.text(p, lang)
+        spans = [
+            (s, e, n, f.severity)
+            for n, f in here
+            for s, e in _places(text, f.zh_excerpt if lang is Lang.ZH else f.en_excerpt)
+        ]
+        lang_tag = "zh-CN" if lang is Lang.ZH else "en"
+        cells.append(f'<td class="{lang.value}" lang="{lang_tag}">{_marks(text, spans)}</td>')
+    key = escape(zk if zk == ek or not ek else (f"{zk} | {ek}" if zk else ek))
+    kind = "" if key.startswith(a.kind(p).value) else f"<div>{escape(a.kind(p).value)}</div>"
+    refs = (
+        '<div class="refs">' + "".join(f'<a href="#f{n}">#{n} {f.check}</a>' for n, f in here) + "</div>"
+        if here
+        else ""
+    )
+    return (
+        f'<tr class="{cls}" id="p{i}"><td class="key"><b>{key}</b>{kind}{refs}</td>'
+        + "".join(cells)
+        + f'<td class="score">{p.score:.2f}</td></tr>'
+    )
 
 
 def write_html(report: Report, out: BinaryIO) -> None:

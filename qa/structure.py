@@ -7,6 +7,8 @@ one version is reported once, with where each version cites it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from unterm.documents.model import Block, BlockKind
@@ -107,43 +109,10 @@ def _sequence_slips(numbers: list[int], blocks: list[Block]) -> list[tuple[str, 
 
 
 def _numbering(loc: Located) -> list[Finding]:
-    a = loc.alignment
+    pair_of = _pair_of(loc)
+    differ = _numbered_apart(loc)
     out: list[Finding] = []
-    # where each block sits among the pairs
-    pair_of: dict[Lang, dict[int, int]] = {Lang.ZH: {}, Lang.EN: {}}
-    for i, p in enumerate(a.pairs):
-        for k in p.zh:
-            pair_of[Lang.ZH][k] = i
-        for k in p.en:
-            pair_of[Lang.EN][k] = i
-    # numbers missing from one version because the paragraph is: reported as one-sided
-    only: dict[Lang, set[str]] = {Lang.ZH: set(), Lang.EN: set()}
-    for p in a.pairs:
-        if p.zh and not p.en:
-            only[Lang.ZH].update(a.zh.blocks[k].key for k in p.zh)
-        elif p.en and not p.zh:
-            only[Lang.EN].update(a.en.blocks[k].key for k in p.en)
-    # pairs whose two sides are numbered differently: one finding says so, and it covers
-    # the slip in that version's sequence too
-    differ: dict[int, tuple[list[str], list[str]]] = {}
-    for i, p in enumerate(a.pairs):
-        zk = [a.zh.blocks[k].key for k in p.zh if a.zh.blocks[k].kind in _NUMBERED]
-        ek = [a.en.blocks[k].key for k in p.en if a.en.blocks[k].kind in _NUMBERED]
-        if zk and ek and zk != ek:
-            differ[i] = (zk, ek)
-    slips: dict[tuple[str, int, int], dict[Lang, int]] = {}
-    for lang, doc in ((Lang.ZH, a.zh), (Lang.EN, a.en)):
-        other = Lang.EN if lang is Lang.ZH else Lang.ZH
-        numbered = [
-            (n, b) for b in doc.blocks if b.kind is BlockKind.OPERATIVE and (n := _number(b.key)) is not None
-        ]
-        for kind, before, n, b in _sequence_slips([n for n, _ in numbered], [b for _, b in numbered]):
-            if kind == "gap" and all(str(k) in only[other] for k in range(before + 1, n)):
-                continue  # the paragraphs are missing from this version: reported as one-sided
-            if pair_of[lang][b.index] in differ:
-                continue
-            slips.setdefault((kind, before, n), {})[lang] = pair_of[lang][b.index]
-    for (kind, before, n), where in slips.items():
+    for (kind, before, n), where in _slips(loc, pair_of, set(differ)).items():
         both = len(where) == 2
         lang = next(iter(where))
         who = "both versions" if both else f"the {_LANG[lang]}"
@@ -169,6 +138,58 @@ def _numbering(loc: Located) -> list[Finding]:
         )
     out += _subitem_gaps(loc, pair_of, set(differ))
     return out
+
+
+def _pair_of(loc: Located) -> dict[Lang, dict[int, int]]:
+    """Where each block sits among the pairs: language -> block index -> pair index."""
+    pair_of: dict[Lang, dict[int, int]] = {Lang.ZH: {}, Lang.EN: {}}
+    for i, p in enumerate(loc.alignment.pairs):
+        for k in p.zh:
+            pair_of[Lang.ZH][k] = i
+        for k in p.en:
+            pair_of[Lang.EN][k] = i
+    return pair_of
+
+
+def _numbered_apart(loc: Located) -> dict[int, tuple[list[str], list[str]]]:
+    """Pairs whose two sides are numbered differently: one finding says so, and it covers
+    the slip in that version's sequence too."""
+    a = loc.alignment
+    differ: dict[int, tuple[list[str], list[str]]] = {}
+    for i, p in enumerate(a.pairs):
+        zk = [a.zh.blocks[k].key for k in p.zh if a.zh.blocks[k].kind in _NUMBERED]
+        ek = [a.en.blocks[k].key for k in p.en if a.en.blocks[k].kind in _NUMBERED]
+        if zk and ek and zk != ek:
+            differ[i] = (zk, ek)
+    return differ
+
+
+def _slips(
+    loc: Located, pair_of: dict[Lang, dict[int, int]], differ: set[int]
+) -> dict[tuple[str, int, int], dict[Lang, int]]:
+    """Gaps, repeats and wrong numbers in each version's operative numbering, with the
+    pair where each version slips; not where the paragraphs are missing from one version
+    (reported as one-sided) or where the pair is numbered apart (`differ`)."""
+    a = loc.alignment
+    only: dict[Lang, set[str]] = {Lang.ZH: set(), Lang.EN: set()}
+    for p in a.pairs:
+        if p.zh and not p.en:
+            only[Lang.ZH].update(a.zh.blocks[k].key for k in p.zh)
+        elif p.en and not p.zh:
+            only[Lang.EN].update(a.en.blocks[k].key for k in p.en)
+    slips: dict[tuple[str, int, int], dict[Lang, int]] = {}
+    for lang, doc in ((Lang.ZH, a.zh), (Lang.EN, a.en)):
+        other = Lang.EN if lang is Lang.ZH else Lang.ZH
+        numbered = [
+            (n, b) for b in doc.blocks if b.kind is BlockKind.OPERATIVE and (n := _number(b.key)) is not None
+        ]
+        for kind, before, n, b in _sequence_slips([n for n, _ in numbered], [b for _, b in numbered]):
+            if kind == "gap" and all(str(k) in only[other] for k in range(before + 1, n)):
+                continue
+            if pair_of[lang][b.index] in differ:
+                continue
+            slips.setdefault((kind, before, n), {})[lang] = pair_of[lang][b.index]
+    return slips
 
 
 _SUBITEM = regex.compile(r"^(?P<parent>.*?)\s*\((?P<letter>[a-z])\)$")
@@ -207,25 +228,50 @@ def _subitem_gaps(loc: Located, pair_of: dict[Lang, dict[int, int]], skip: set[i
     return out
 
 
-def _footnotes(loc: Located) -> list[Finding]:
-    a = loc.alignment
-    out = []
-    text_at: dict[Lang, dict[str, int]] = {Lang.ZH: {}, Lang.EN: {}}
-    cited_at: dict[Lang, dict[int, list[int]]] = {Lang.ZH: {}, Lang.EN: {}}
-    for i, p in enumerate(a.pairs):
-        for lang, doc, idx in ((Lang.ZH, a.zh, p.zh), (Lang.EN, a.en, p.en)):
-            for b in idx:
-                block = doc.blocks[b]
-                if block.kind is BlockKind.FOOTNOTE:
-                    text_at[lang][block.key] = i
-                for n in block.footnotes:
-                    cited_at[lang].setdefault(n, []).append(i)
+@dataclass(frozen=True, slots=True)
+class _Notes:
+    """Where each version prints each footnote's text and where it cites each number."""
 
-    def where(lang: Lang, n: int) -> str:
-        places = cited_at[lang].get(n, [])
-        names = [loc.keys(a.pairs[i])[0 if lang is Lang.ZH else 1] for i in places]
+    loc: Located
+    text_at: dict[Lang, dict[str, int]]
+    cited_at: dict[Lang, dict[int, list[int]]]
+
+    @staticmethod
+    def of(loc: Located) -> _Notes:
+        a = loc.alignment
+        text_at: dict[Lang, dict[str, int]] = {Lang.ZH: {}, Lang.EN: {}}
+        cited_at: dict[Lang, dict[int, list[int]]] = {Lang.ZH: {}, Lang.EN: {}}
+        for i, p in enumerate(a.pairs):
+            for lang, doc, idx in ((Lang.ZH, a.zh, p.zh), (Lang.EN, a.en, p.en)):
+                for b in idx:
+                    block = doc.blocks[b]
+                    if block.kind is BlockKind.FOOTNOTE:
+                        text_at[lang][block.key] = i
+                    for n in block.footnotes:
+                        cited_at[lang].setdefault(n, []).append(i)
+        return _Notes(loc, text_at, cited_at)
+
+    def where(self, lang: Lang, n: int) -> str:
+        """The paragraphs that cite footnote n in one version, named."""
+        a = self.loc.alignment
+        names = [
+            self.loc.keys(a.pairs[i])[0 if lang is Lang.ZH else 1] for i in self.cited_at[lang].get(n, [])
+        ]
         return ", ".join(names)
 
+
+def _footnotes(loc: Located) -> list[Finding]:
+    notes = _Notes.of(loc)
+    out, reported = _one_sided_notes(notes)
+    return out + _misplaced_citations(notes, reported)
+
+
+def _one_sided_notes(notes: _Notes) -> tuple[list[Finding], set[int]]:
+    """A footnote printed in one version only, with where the other still cites it; and
+    the numbers reported so."""
+    loc = notes.loc
+    a = loc.alignment
+    out = []
     reported: set[int] = set()
     for i, p in enumerate(a.pairs):
         if (p.zh and p.en) or a.kind(p) is not BlockKind.FOOTNOTE:
@@ -234,39 +280,37 @@ def _footnotes(loc: Located) -> list[Finding]:
         doc = a.zh if p.zh else a.en
         key = doc.blocks[(p.zh or p.en)[0]].key
         number = int(key) if key.isdigit() else None
-        cites = where(other, number) if number is not None else ""
+        cites = notes.where(other, number) if number is not None else ""
         also = (
             f"; the {_LANG[other]} still cites it at {cites}"
             if cites
             else f" and the {_LANG[other]} does not cite it"
         )
-        out.append(
-            loc.finding(
-                "structure.footnote",
-                i,
-                f"footnote {key} is in the {_LANG[lang]} only{also}",
-            )
-        )
+        out.append(loc.finding("structure.footnote", i, f"footnote {key} is in the {_LANG[lang]} only{also}"))
         if number is not None:
             reported.add(number)
-    numbers = sorted(set(cited_at[Lang.ZH]) | set(cited_at[Lang.EN]))
-    for n in numbers:
+    return out, reported
+
+
+def _misplaced_citations(notes: _Notes, reported: set[int]) -> list[Finding]:
+    """A footnote cited in one version only, or in different paragraphs."""
+    out = []
+    zh_cited, en_cited = notes.cited_at[Lang.ZH], notes.cited_at[Lang.EN]
+    for n in sorted(set(zh_cited) | set(en_cited)):
         if n in reported:
             continue
-        zh_places, en_places = cited_at[Lang.ZH].get(n, []), cited_at[Lang.EN].get(n, [])
+        zh_places, en_places = zh_cited.get(n, []), en_cited.get(n, [])
         if zh_places == en_places:
             continue
         if not en_places or not zh_places:
             lang, other = (Lang.ZH, Lang.EN) if zh_places else (Lang.EN, Lang.ZH)
             at = (zh_places or en_places)[0]
-            message = (
-                f"footnote {n} is cited in the {_LANG[lang]} ({where(lang, n)}) but not in the {_LANG[other]}"
-            )
+            message = f"footnote {n} is cited in the {_LANG[lang]} ({notes.where(lang, n)}) but not in the {_LANG[other]}"
         else:
             at = zh_places[0]
             message = (
-                f"footnote {n} is cited at {where(Lang.ZH, n)} in the Chinese "
-                f"but at {where(Lang.EN, n)} in the English"
+                f"footnote {n} is cited at {notes.where(Lang.ZH, n)} in the Chinese "
+                f"but at {notes.where(Lang.EN, n)} in the English"
             )
-        out.append(loc.finding("structure.footnote", at, message))
+        out.append(notes.loc.finding("structure.footnote", at, message))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -26,6 +27,9 @@ from unterm.lang.terms import TermFinder, term_patterns
 from unterm.lang.text import zh_key
 from unterm.qa.model import Finding, Located
 from unterm.termbase.model import Entry, Status, Termbase, TermType, Usage
+
+if TYPE_CHECKING:
+    from unterm.termbase.mine import Analysis
 
 _OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
 _OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
@@ -170,28 +174,14 @@ def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Fi
     in at least three paragraphs) where a paragraph has the name on one side but not
     its usual rendering on the other."""
     from unterm.termbase.counts import segments  # deferred: mining loads jieba and the dictionary
-    from unterm.termbase.mine import analyse, entries
+    from unterm.termbase.mine import analyse
 
     a = loc.alignment
     segs = segments(a)
     if not segs:
         return []
     analysis = analyse(segs)
-    mined = entries(analysis)
-    known_zh: set[str] = set()
-    known_en: set[str] = set()
-    if termbase is not None:
-        known_zh = {zh_key(t.text) for e in termbase.entries for t in e.zh}
-        known_en = {fold(t.text) for e in termbase.entries for t in e.en}
-    chosen = [
-        replace(e, status=Status.APPROVED)
-        for e in mined.entries
-        if e.confidence >= MIN_CONFIDENCE
-        and _name_like(e)
-        and not any(zh_key(t.text) in known_zh for t in e.zh)
-        and not any(fold(t.text) in known_en for t in e.en)
-    ]
-    index = _Index.of(Termbase(tuple(chosen)))
+    index = _Index.of(_established_names(analysis, termbase))
     pairs = [i for i, p in enumerate(a.pairs) if p.zh and p.en]
     texts = [{lang: a.text(a.pairs[i], lang) for lang in Lang} for i in pairs]
     found = [{lang: index.find(t[lang], lang) for lang in Lang} for t in texts]
@@ -213,23 +203,48 @@ def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Fi
             usual = " / ".join(index.preferred(x, other))
             for k, form in gaps:
                 instead = _rendered_otherwise(form, lang, analysis.links.by_segment[k])
-                if instead is None:
-                    continue
-                shown = instead if lang is Lang.EN else analysis.found[k].en[instead].text
-                # name the other rendering where it looks like one (a name, a longer term)
-                pairs_with = (
-                    f" (it pairs with “{shown}”)"
-                    if (lang is Lang.ZH and shown[:1].isupper()) or (lang is Lang.EN and len(shown) >= 3)
-                    else ""
-                )
-                out.append(
-                    loc.finding(
-                        "terms.inconsistent",
-                        pairs[k],
-                        f"“{form}” is rendered “{usual}” in {support} other paragraphs of this document, "
-                        f"but the {_NAME[other]} here has no “{usual}”{pairs_with}",
-                        zh_excerpt=_excerpts(lang, form)[0],
-                        en_excerpt=_excerpts(lang, form)[1],
-                    )
-                )
+                if instead is not None:
+                    shown = instead if lang is Lang.EN else analysis.found[k].en[instead].text
+                    out.append(_inconsistent(loc, pairs[k], lang, form, usual, support, shown))
     return out
+
+
+def _established_names(analysis: Analysis, termbase: Termbase | None) -> Termbase:
+    """The names a document has mined with confidence and that a termbase does not have."""
+    from unterm.termbase.mine import entries
+
+    known_zh: set[str] = set()
+    known_en: set[str] = set()
+    if termbase is not None:
+        known_zh = {zh_key(t.text) for e in termbase.entries for t in e.zh}
+        known_en = {fold(t.text) for e in termbase.entries for t in e.en}
+    return Termbase(
+        tuple(
+            replace(e, status=Status.APPROVED)
+            for e in entries(analysis).entries
+            if e.confidence >= MIN_CONFIDENCE
+            and _name_like(e)
+            and not any(zh_key(t.text) in known_zh for t in e.zh)
+            and not any(fold(t.text) in known_en for t in e.en)
+        )
+    )
+
+
+def _inconsistent(
+    loc: Located, i: int, lang: Lang, form: str, usual: str, support: int, shown: str
+) -> Finding:
+    other = Lang.EN if lang is Lang.ZH else Lang.ZH
+    # name the other rendering where it looks like one (a name, a longer term)
+    pairs_with = (
+        f" (it pairs with “{shown}”)"
+        if (lang is Lang.ZH and shown[:1].isupper()) or (lang is Lang.EN and len(shown) >= 3)
+        else ""
+    )
+    return loc.finding(
+        "terms.inconsistent",
+        i,
+        f"“{form}” is rendered “{usual}” in {support} other paragraphs of this document, "
+        f"but the {_NAME[other]} here has no “{usual}”{pairs_with}",
+        zh_excerpt=_excerpts(lang, form)[0],
+        en_excerpt=_excerpts(lang, form)[1],
+    )

@@ -240,6 +240,9 @@ def analyse(all_segs: list[Segment]) -> Analysis:
     return Analysis(all_segs, found, terms, scores, links)
 
 
+_Ranked = tuple[float, float, str, english.Candidate, int, PairScore]
+
+
 def _entries(
     links: Links,
     scores: dict[tuple[str, str], PairScore],
@@ -249,29 +252,7 @@ def _entries(
     min_freq: int,
     top: int | None,
 ) -> Termbase:
-    zh_types: dict[str, TermType] = {}
-    en_cands: dict[str, english.Candidate] = {}
-    for f in found:
-        for z, t in f.zh.items():
-            if zh_types.get(z) in (None, TermType.FULL_FORM):
-                zh_types[z] = t
-        for key, c in f.en.items():
-            if key not in en_cands or c.type is not TermType.FULL_FORM:
-                en_cands[key] = c
-    ranked = []
-    for (z, key), n in links.count.items():
-        if n < min_freq:
-            continue
-        s = scores[(z, key)]
-        # a pair linked in several segments is more reliable than one linked once
-        confidence = s.score * (1 - 0.5 ** (n + 1))
-        surface = surface_form(key, counts)
-        cand = en_cands[key]
-        cand = english.Candidate(surface, key, cand.words, cand.type, cand.capitalised)
-        ranked.append(
-            (confidence * termhood(z, zh_types.get(z, TermType.FULL_FORM), cand), confidence, z, cand, n, s)
-        )
-    ranked.sort(key=lambda r: (-r[0], -r[4], r[2]))
+    zh_types, ranked = _ranked(links, scores, counts, found, min_freq)
     # one entry per term: a term keeps its best partner
     entries: list[Entry] = []
     taken_zh: set[str] = set()
@@ -306,6 +287,40 @@ def _entries(
     if top:
         entries = entries[:top]
     return Termbase(tuple(replace(e, id=f"c{n:04d}") for n, e in enumerate(entries, start=1)))
+
+
+def _ranked(
+    links: Links,
+    scores: dict[tuple[str, str], PairScore],
+    counts: Counts,
+    found: Sequence[Found],
+    min_freq: int,
+) -> tuple[dict[str, TermType], list[_Ranked]]:
+    """Each Chinese term's type, and the linked pairs best first: (rank score,
+    confidence, Chinese term, English candidate, segments linked, pair score)."""
+    zh_types: dict[str, TermType] = {}
+    en_cands: dict[str, english.Candidate] = {}
+    for f in found:
+        for z, t in f.zh.items():
+            if zh_types.get(z) in (None, TermType.FULL_FORM):
+                zh_types[z] = t
+        for key, c in f.en.items():
+            if key not in en_cands or c.type is not TermType.FULL_FORM:
+                en_cands[key] = c
+    ranked: list[_Ranked] = []
+    for (z, key), n in links.count.items():
+        if n < min_freq:
+            continue
+        s = scores[(z, key)]
+        # a pair linked in several segments is more reliable than one linked once
+        confidence = s.score * (1 - 0.5 ** (n + 1))
+        cand = en_cands[key]
+        cand = english.Candidate(surface_form(key, counts), key, cand.words, cand.type, cand.capitalised)
+        ranked.append(
+            (confidence * termhood(z, zh_types.get(z, TermType.FULL_FORM), cand), confidence, z, cand, n, s)
+        )
+    ranked.sort(key=lambda r: (-r[0], -r[4], r[2]))
+    return zh_types, ranked
 
 
 def _join_short_forms(entries: list[Entry], short_forms: Counter[tuple[str, str]]) -> list[Entry]:

@@ -5,6 +5,7 @@ which the entry can be rebuilt.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -67,68 +68,67 @@ def write_omegat(termbase: Termbase, out: BinaryIO) -> None:
     out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
+def _fields(comment: str) -> tuple[dict[str, str], list[Example]]:
+    """The `key: value` fields of a comment, and its examples."""
+    fields: dict[str, str] = {}
+    examples: list[Example] = []
+    for f in comment.split(_SEP) if comment else []:
+        key, _, value = f.partition(": ")
+        if key == "example":
+            pair, _, source = value.rpartition(" ⟨")
+            ex_en, _, ex_zh = pair.partition(" ⇔ ")
+            document, _, key_ = source.rstrip("⟩").partition(" | ")
+            examples.append(Example(ex_zh, ex_en, document, key_))
+        else:
+            fields[key] = value
+    return fields, examples
+
+
+def _line_entry(en: str, zh: str, comment: str, number: int) -> Entry:
+    """The entry one glossary line gives (ValueError for a bad field)."""
+    fields, examples = _fields(comment)
+    en_type, _, zh_type = fields.get("types", "fullForm/fullForm").partition("/")
+    en_use, _, zh_use = fields.get("usage", "/").partition("/")
+    return Entry(
+        fields.get("id") or f"c{number:04d}",
+        (Term(zh, TermType(zh_type or "fullForm"), Usage(zh_use) if zh_use else None),),
+        (Term(en, TermType(en_type or "fullForm"), Usage(en_use) if en_use else None),),
+        int(fields.get("frequency", 0)),
+        float(fields.get("association", 0)),
+        float(fields.get("confidence", 0)),
+        tuple(examples),
+        Status(fields.get("status", "approved")),
+        fields.get("definition", ""),
+        fields.get("note", ""),
+        fields.get("source", ""),
+        fields.get("known") == "yes",
+    )
+
+
 def read_omegat(path: Path) -> Termbase:
+    """A glossary OmegaT reads (any source<TAB>target[<TAB>comment] file); lines of one
+    entry (the same `id:` in their comments) are its synonyms again."""
     text = path.read_text(encoding="utf-8-sig")
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
     entries: dict[str, Entry] = {}
-    order: list[str] = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) < 2:
             raise InputError(f"{path}: line {n}: expected source<TAB>target[<TAB>comment], found one field")
-        en, zh, comment = parts[0].strip(), parts[1].strip(), parts[2] if len(parts) > 2 else ""
-        fields: dict[str, str] = {}
-        examples: list[Example] = []
-        for f in comment.split(_SEP) if comment else []:
-            key, _, value = f.partition(": ")
-            if key == "example":
-                pair, _, source = value.rpartition(" ⟨")
-                ex_en, _, ex_zh = pair.partition(" ⇔ ")
-                document, _, key_ = source.rstrip("⟩").partition(" | ")
-                examples.append(Example(ex_zh, ex_en, document, key_))
-            else:
-                fields[key] = value
-        en_type, _, zh_type = fields.get("types", "fullForm/fullForm").partition("/")
-        en_use, _, zh_use = fields.get("usage", "/").partition("/")
         try:
-            en_term = Term(en, TermType(en_type or "fullForm"), Usage(en_use) if en_use else None)
-            zh_term = Term(zh, TermType(zh_type or "fullForm"), Usage(zh_use) if zh_use else None)
-            ident = fields.get("id") or f"c{len(order) + 1:04d}"
-            if ident in entries:
-                e = entries[ident]
-                entries[ident] = Entry(
-                    e.id,
-                    e.zh + ((zh_term,) if zh_term not in e.zh else ()),
-                    e.en + ((en_term,) if en_term not in e.en else ()),
-                    e.frequency,
-                    e.association,
-                    e.confidence,
-                    e.examples,
-                    e.status,
-                    e.definition,
-                    e.note,
-                    e.source,
-                    e.known,
-                )
-                continue
-            entries[ident] = Entry(
-                ident,
-                (zh_term,),
-                (en_term,),
-                int(fields.get("frequency", 0)),
-                float(fields.get("association", 0)),
-                float(fields.get("confidence", 0)),
-                tuple(examples),
-                Status(fields.get("status", "approved")),
-                fields.get("definition", ""),
-                fields.get("note", ""),
-                fields.get("source", ""),
-                fields.get("known") == "yes",
+            entry = _line_entry(
+                parts[0].strip(), parts[1].strip(), parts[2] if len(parts) > 2 else "", len(entries) + 1
             )
-            order.append(ident)
         except ValueError as err:
             raise InputError(f"{path}: line {n}: {err}") from None
-    return Termbase(tuple(entries[i] for i in order))
+        if entry.id in entries:
+            e = entries[entry.id]
+            zh, en = entry.zh[0], entry.en[0]
+            entry = replace(
+                e, zh=e.zh + ((zh,) if zh not in e.zh else ()), en=e.en + ((en,) if en not in e.en else ())
+            )
+        entries[entry.id] = entry
+    return Termbase(tuple(entries.values()))

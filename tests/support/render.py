@@ -239,6 +239,12 @@ def pdf_pages(
         page_notes.extend(new)
         placed.update(new)
     close()
+    return _with_furniture(pages, zh=zh, symbol=symbol, job=job)
+
+
+def _with_furniture(pages: list[list[str]], *, zh: bool, symbol: str, job: str) -> str:
+    """Pages with the masthead on the first, the symbol at the top of the others, page
+    number and job number at each foot, and form feeds between them."""
     out: list[str] = []
     total = len(pages)
     for number, body_lines in enumerate(pages, start=1):
