@@ -86,16 +86,14 @@ def align(
     from unterm.align.sentences import sentence_alignment
     from unterm.termbase.evidence import TermEvidence
 
+    if level not in ("paragraph", "sentence"):
+        raise FormatError(f"level {level!r}: use 'paragraph' or 'sentence'")
     zh_doc, en_doc = checked_languages(
         zh if isinstance(zh, Document) else read(zh), en if isinstance(en, Document) else read(en)
     )
     evidence = TermEvidence.of(termbase) if termbase is not None and termbase.entries else None
     alignment = align_documents(zh_doc, en_doc, evidence=evidence, name=evidence.name if evidence else "")
-    if level == "sentence":
-        return sentence_alignment(alignment)
-    if level != "paragraph":
-        raise FormatError(f"level {level!r}: use 'paragraph' or 'sentence'")
-    return alignment
+    return sentence_alignment(alignment) if level == "sentence" else alignment
 
 
 def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:
