@@ -22,7 +22,7 @@ def test_the_readme_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_help_shows_the_api() -> None:
-    text = pydoc.render_doc(unterm, renderer=pydoc.TextDoc())
+    text = pydoc.plain(pydoc.render_doc(unterm))
     for name in ("read(", "align(", "mine_terms(", "check(", "write(", "read_termbase("):
         assert name in text
     assert set(unterm.__all__) <= set(dir(unterm))
