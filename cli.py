@@ -1,14 +1,14 @@
 """The `unterm` command: parses options, calls the stages, writes files.
 
-Exit status: 0 done, 1 bad input (one line on stderr naming the file and the problem),
-2 usage error. Set UNTERM_DEBUG=1 to see a traceback for an unexpected failure.
+Every command exits with one of the statuses of `Status` (README "Exit status"). Set
+UNTERM_DEBUG=1 to see a traceback for an unexpected failure.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -27,7 +27,17 @@ app = typer.Typer(
 )
 
 
-def _fail(message: str, status: int = 1) -> NoReturn:
+class Status(IntEnum):
+    """The exit status of every unterm command."""
+
+    DONE = 0  # done, and (qa) no finding at or above --fail-on
+    FINDINGS = 1  # qa: findings at or above --fail-on
+    USAGE = 2  # the command line is wrong: an unknown option, format or extension
+    UNUSABLE = 3  # an input that cannot be used, or an output that cannot be written (one line names it)
+    INTERNAL = 70  # a fault in unterm itself (EX_SOFTWARE); UNTERM_DEBUG=1 shows where
+
+
+def _fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:
     typer.echo(f"unterm: {message}", err=True)
     raise typer.Exit(status)
 
@@ -57,9 +67,9 @@ def _choose(holds: type, output: Path | None, fmt: Format | None, default: Forma
     try:
         chosen = choose(holds, output, fmt or (default if to_stdout else None))
     except FormatError as err:
-        _fail(str(err), 2)
+        _fail(str(err), Status.USAGE)
     if to_stdout and not chosen.text and _terminal():
-        _fail(f"{chosen.name.value} is a binary format: give a file to write it to with -o", 2)
+        _fail(f"{chosen.name.value} is a binary format: give a file to write it to with -o", Status.USAGE)
     return chosen
 
 
@@ -166,9 +176,9 @@ def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:
 def _pairs(paths: list[Path], folder: Path | None) -> list[tuple[Path, Path]]:
     """The document pairs `unterm terms` is given: files two by two, then a folder's."""
     if len(paths) % 2:
-        _fail(f"give files in pairs, Chinese then English ({len(paths)} given)", 2)
+        _fail(f"give files in pairs, Chinese then English ({len(paths)} given)", Status.USAGE)
     if not paths and folder is None:
-        _fail("give pairs of files (ZH EN ...) or --dir DIR", 2)
+        _fail("give pairs of files (ZH EN ...) or --dir DIR", Status.USAGE)
     pairs = list(zip(paths[::2], paths[1::2], strict=True))
     if folder is not None:
         if not folder.is_dir():
@@ -233,7 +243,7 @@ def terms(
     try:
         options = Options(zh_tag, en_tag, tbx_version)
     except FormatError as err:
-        _fail(str(err), 2)
+        _fail(str(err), Status.USAGE)
     chosen = _choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
     alignments = []
     failed = 0
@@ -266,7 +276,7 @@ def terms(
         for conflict in result.conflicts:
             typer.echo(f"unterm: conflict: {conflict}", err=True)
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(Status.UNUSABLE)
 
 
 def _ranked(termbase: Termbase) -> str:
@@ -331,7 +341,7 @@ def qa(
     from unterm.qa.style import HouseStyle, read_style
 
     if fmt is not None and output is None:
-        _fail(f"--format {fmt.value} needs a file to write: give one with -o", 2)
+        _fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
     chosen = _choose(Report, output, fmt, None) if output is not None else None
     to_stdout = chosen is not None and _target(output) == STDOUT
     try:
@@ -347,7 +357,7 @@ def qa(
         if output is not None:
             typer.echo(f"unterm: report -> {output}", err=True)
     if report.at_least(Severity(fail_on.value)):
-        raise typer.Exit(1)
+        raise typer.Exit(Status.FINDINGS)
 
 
 def main() -> None:
@@ -356,16 +366,16 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:  # `unterm align ... | head`
+    except BrokenPipeError:  # `unterm align ... | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(Status.DONE)
     except Exception as err:  # never a traceback for the user; one line and a status
         if os.environ.get("UNTERM_DEBUG"):
             raise
         typer.echo(
             f"unterm: internal error: {type(err).__name__}: {err} (set UNTERM_DEBUG=1 for details)", err=True
         )
-        sys.exit(3)
+        sys.exit(Status.INTERNAL)
 
 
 if __name__ == "__main__":

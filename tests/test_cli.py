@@ -76,19 +76,19 @@ def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch: pytes
 
 # (arguments, exit status, the one line expected on stderr)
 BAD = [
-    (["align", "A_RES_77_173/zh.md", "missing.md"], 1, "unterm: missing.md: no such file"),
+    (["align", "A_RES_77_173/zh.md", "missing.md"], 3, "unterm: missing.md: no such file"),
     (
         ["align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
-        1,
+        3,
         "unterm: A_RES_77_173/en.md: is English and A_RES_77_173/zh.md is Chinese: the files are in the wrong order "
         "(give the Chinese file first)",
     ),
     (
         ["align", "A_RES_77_173/zh.md", "A_RES_77_173/zh.md"],
-        1,
+        3,
         "unterm: A_RES_77_173/zh.md: is Chinese, but the second file must be the English version",
     ),
-    (["align", "A_RES_77_173/zh.md", "udhr/udhr_eng.xml"], 1, None),  # different documents
+    (["align", "A_RES_77_173/zh.md", "udhr/udhr_eng.xml"], 3, None),  # different documents
     (
         ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", "out.docx"],
         2,
@@ -122,7 +122,7 @@ def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str)
     bad.write_bytes(content)
     out = tmp_path / "a.tmx"
     result = runner.invoke(app, ["align", str(bad), "A_RES_77_173/en.md", "-o", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stderr == f"unterm: {bad}: {problem}\n"
     assert not out.exists()
 
@@ -143,7 +143,7 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
         env=env,
         check=False,
     )
-    assert run.returncode == 1 and "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+    assert run.returncode == 3 and "Traceback" not in run.stderr and run.stderr.count("\n") == 1
     version = subprocess.run(
         [sys.executable, "-m", "unterm.cli", "--version"], capture_output=True, text=True, check=False
     )
@@ -224,7 +224,7 @@ def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
             "5",
         ],
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert f"unterm: {empty}: the file is empty (pair skipped)" in result.stderr
     assert "5 entries from 1 pair(s); 1 pair(s) failed" in result.stderr and out.exists()
 
@@ -236,7 +236,7 @@ def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
         (["terms"], 2, "unterm: give pairs of files (ZH EN ...) or --dir DIR"),
         (
             ["terms", "--dir", "udhr"],
-            1,
+            3,
             "unterm: udhr: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)",
         ),
         (

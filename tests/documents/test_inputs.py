@@ -254,7 +254,7 @@ def test_bad_word_and_pdf_files(tmp_path: Path, word_pair: tuple[Path, Path], ma
 
     out = tmp_path / "a.tmx"
     result = CliRunner().invoke(app, ["align", str(bad), str(word_pair[1]), "-o", str(out)])
-    assert result.exit_code == 1 and result.stderr == f"unterm: {err.value}\n"
+    assert result.exit_code == 3 and result.stderr == f"unterm: {err.value}\n"
     assert not out.exists()
 
 

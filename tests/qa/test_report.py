@@ -117,7 +117,7 @@ def test_a_bad_style_file(tmp_path: Path, content: str, message: str) -> None:
     style = tmp_path / "s.toml"
     style.write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["qa", ZH, EN, "--style", str(style)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert result.stderr.startswith(f"unterm: {style}: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
     with pytest.raises(Exception, match=regex.escape(message)):
@@ -126,9 +126,9 @@ def test_a_bad_style_file(tmp_path: Path, content: str, message: str) -> None:
 
 def test_bad_inputs_and_usage(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["qa", str(tmp_path / "nope.md"), EN])
-    assert missing.exit_code == 1 and "nope.md" in missing.stderr and missing.stderr.count("\n") == 1
+    assert missing.exit_code == 3 and "nope.md" in missing.stderr and missing.stderr.count("\n") == 1
     wrong_order = runner.invoke(app, ["qa", EN, ZH])
-    assert wrong_order.exit_code == 1 and "wrong order" in wrong_order.stderr
+    assert wrong_order.exit_code == 3 and "wrong order" in wrong_order.stderr
     ext = runner.invoke(app, ["qa", ZH, EN, "-o", str(tmp_path / "r.pdf")])
     assert ext.exit_code == 2 and "unknown report extension" in ext.stderr
     assert not (tmp_path / "r.pdf").exists()
