@@ -25,11 +25,14 @@ def _logaddexp(x: float, y: float) -> float:
     return hi + math.log1p(math.exp(lo - hi))
 
 
-def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -> list[Link]:
+def align_units(
+    zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True, sentences: bool = False
+) -> list[Link]:
     """The lowest-cost monotonic alignment of two unit sequences (see module docstring),
-    each link with its posterior-based confidence."""
+    each link with its posterior-based confidence; `sentences` for the sentences of a
+    paragraph pair (cost.Scorer)."""
     n, m = len(zh), len(en)
-    scorer = Scorer(zh, en)
+    scorer = Scorer(zh, en, sentences=sentences)
     inf = math.inf
     band = _Band(n, m)
 

@@ -104,6 +104,18 @@ def score(system: Iterable[tuple[str, str]], gold: Iterable[tuple[str, str]]) ->
     return Score(len(gold_links), len(links), len(gold_links & links))
 
 
+def one_sided(system: Iterable[tuple[str, str]], gold: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """(gold units with one side only, of them found exactly): a sentence or paragraph
+    the other version lacks is found exactly when the system has a pair whose one side
+    is that text (after normalisation) and whose other side is empty. The link measure
+    sees such a unit only through the link its wrong merge adds."""
+    pairs = [(norm(z), norm(e)) for z, e in system]
+    zh_alone = {z for z, e in pairs if z and not e}
+    en_alone = {e for z, e in pairs if e and not z}
+    units = [(norm(z), norm(e)) for z, e in gold if bool(norm(z)) != bool(norm(e))]
+    return len(units), sum(1 for z, e in units if (z in zh_alone if z else e in en_alone))
+
+
 def read_pairs(path: Path | str) -> list[tuple[str, str]]:
     """(zh, en) pairs from a TSV file with a header naming columns `zh` and `en`."""
     with open(path, encoding="utf-8-sig", newline="") as f:

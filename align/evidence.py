@@ -14,6 +14,7 @@ from typing import Protocol
 import regex
 
 from unterm.align.cost import Unit
+from unterm.align.split import inline_items, sentence_key
 from unterm.documents.model import Block
 from unterm.lang.anchors import Anchor, AnchorKind, extract_anchors
 from unterm.lang.languages import Lang
@@ -37,13 +38,21 @@ def unit_of(block: Block, lang: Lang, evidence: Evidence | None = None) -> Unit:
     return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)
 
 
-def sentence_unit(sentence: str, lang: Lang) -> Unit:
-    """What the aligner sees of a sentence: length, anchors and dictionary evidence."""
-    return Unit.of(measure(sentence, lang), extract_anchors(sentence, lang), lex=lexical_keys(sentence, lang))
+def sentence_unit(sentence: str, lang: Lang, clause: bool = False) -> Unit:
+    """What the aligner sees of a sentence: length, anchors, dictionary evidence, the
+    paragraph number or item letter it opens with (split.sentence_key) and the item
+    letters inside it. A `clause` (a Chinese sentence's piece after a ；) opens no
+    paragraph: an item letter opening it is one inside the sentence."""
+    key = sentence_key(sentence)
+    inline = inline_items(sentence)
+    if clause and key:
+        key, inline = "", inline | {key}
+    anchors = extract_anchors(sentence, lang)
+    return Unit.of(measure(sentence, lang), anchors, key=key, lex=lexical_keys(sentence, lang), inline=inline)
 
 
 def lexical_keys(text: str, lang: Lang) -> tuple[frozenset[str], ...]:
-    """The dictionary evidence of a sentence (see cost.coverage): per content word, the
+    """The dictionary evidence of a sentence (see align.lexical): per content word, the
     keys its meaning matches on. English words by their stems; Chinese words (jieba's
     cut) by the stems of all their CC-CEDICT glosses."""
     from unterm.lang.chinese import cut  # deferred: loads jieba and the dictionary

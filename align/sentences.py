@@ -28,9 +28,11 @@ def align_sentence_lists(zh: list[str], en: list[str]) -> list[Link]:
     """The links between the sentences of one paragraph pair."""
     if len(zh) == 1 and len(en) == 1:
         return [Link((0,), (0,), 1.0, ("one sentence each",))]
-    zh_units = [sentence_unit(s, Lang.ZH) for s in zh]
+    zh_units = [
+        sentence_unit(s, Lang.ZH, clause=k > 0 and zh[k - 1].endswith("；")) for k, s in enumerate(zh)
+    ]
     en_units = [sentence_unit(s, Lang.EN) for s in en]
-    return _rejoin_clauses(align_units(zh_units, en_units, swaps=False), zh)
+    return _rejoin_clauses(align_units(zh_units, en_units, swaps=False, sentences=True), zh)
 
 
 def paragraph_sentences(zh: str, en: str, one_sided: float = 1.0) -> tuple[list[str], list[str], list[Link]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import regex
 
+from unterm.lang.text import nfkc
+
 ABBREVIATIONS = frozenset(
     [
         "para",
@@ -86,9 +88,10 @@ ABBREVIATIONS = frozenset(
     ]
 )
 # a sentence end: the mark, closing quotes or brackets, then space and what opens a sentence
-# (a sentence may open with a lower-case item letter: `b. The activity`, `(c) States`)
+# (a sentence may open with a lower-case item letter: `b. The activity`, `(c) States`, or
+# with a table note's letter: `a Represents the highest authorized strength`)
 _EN_END = regex.compile(
-    r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d]|\(?[a-z]{1,3}[.)]\s+[\"“‘(\[]?[\p{Lu}\d])"
+    r"(?<=[.!?][\"”’)\]]*)\s+(?=[\"“‘(\[]?[\p{Lu}\d]|\(?[a-z]{1,3}[.)]\s+[\"“‘(\[]?[\p{Lu}\d]|[a-z]\s+\p{Lu})"
 )
 # a paragraph or item number standing before the text: 13.  (a)  IV.  A.  and a
 # resolution's own number before its title: 77/173.
@@ -96,6 +99,32 @@ _ENUMERATOR = regex.compile(r"[(\[]?(?:\d+(?:/\d+)?(?:\.\d+)*|[IVXLC]+|[ivx]+|\p
 # after the mark and any closing quotes or brackets (not between the mark and them)
 _ZH_END = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])")
 _ZH_CLAUSE = regex.compile(r"(?<=[。！？!?][”’」』）》)]*)(?![”’」』）》)])|(?<=；)")
+
+
+# a paragraph number or a sub-item letter opening a sentence (after NFKC: `44.`, `44．`,
+# `(a)`, `（a）`), but not a number's own decimal point (`1.25 per cent`)
+_KEY = regex.compile(r"^\s*(?:(?P<n>\d{1,3})\s*\.(?!\d)|\(\s*(?P<l>[a-z]{1,2}|[ivxl]{1,5})\s*\))\s*(?=\S)")
+
+
+# a sub-item letter inside a sentence: `including (a) …; (b) …`
+_ITEM = regex.compile(r"(?<=\S)\s*\(\s*([a-z]{1,2}|[ivxl]{1,5})\s*\)")
+
+
+def sentence_key(sentence: str) -> str:
+    """The paragraph number (`44`) or sub-item letter (`(a)`) a sentence opens with; ''
+    for none. Inside a paragraph pair it marks where one of the original paragraphs
+    starts, in either language."""
+    m = _KEY.match(nfkc(sentence))
+    if m is None:
+        return ""
+    return m["n"] or f"({m['l']})"
+
+
+def inline_items(sentence: str) -> frozenset[str]:
+    """The sub-item letters inside a sentence, not at its start (`(a)`, `(b)` of
+    `including (a) …; (b) …`): where one version runs items into one sentence that the
+    other gives a sentence each."""
+    return frozenset(f"({m[1]})" for m in _ITEM.finditer(nfkc(sentence)))
 
 
 def split_en(text: str) -> list[str]:

@@ -16,7 +16,8 @@ one-sided sentences.
 
 Writes derived/sentence_paragraphs.tsv (group, zh, en: the paragraph pairs to align)
 and derived/sentence_gold.tsv (group, zh, en: one gold sentence unit a row, an empty
-cell for a sentence with no counterpart). Deterministic (seed 2015).
+cell for a sentence with no counterpart). Deterministic (seed 2015); `build(seed)` makes
+the same kind of gold with another seed, in memory (bench/sentence_f1.py --seeds).
 
 usage: python corpora/unpc_v1_devset/make_sentence_gold.py
 """
@@ -52,8 +53,11 @@ def _stretches(pairs: list[dict[str, str]]) -> list[list[dict[str, str]]]:
     return out
 
 
-def main() -> None:
-    rng = random.Random(2015)
+def build(seed: int = 2015) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The paragraph pairs (group, zh, en) and the gold units (group, zh, en) made with
+    this seed: 2015 gives the files in derived/; another seed other runs and other
+    sentences left out, from the same sentence pairs."""
+    rng = random.Random(seed)
     with open(HERE / "derived" / "devset_en_zh_grouped_by_doc.tsv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     docs: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -86,6 +90,11 @@ def main() -> None:
                 units[drop] = ("", e) if side == "zh" else (z, "")
             paragraphs.append((group, "".join(z for z, _ in units), " ".join(e for _, e in units if e)))
             gold.extend((group, z, e) for z, e in units)
+    return paragraphs, gold
+
+
+def main() -> None:
+    paragraphs, gold = build()
     for name, table in (("sentence_paragraphs.tsv", paragraphs), ("sentence_gold.tsv", gold)):
         with open(HERE / "derived" / name, "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f, delimiter="\t", lineterminator="\n")

@@ -33,6 +33,43 @@ def unpc_sentence_gold() -> tuple[list[dict[str, str]], dict[str, list[tuple[str
     return paragraphs, gold
 
 
+def unpc_regrouped(seed: int) -> tuple[list[dict[str, str]], dict[str, list[tuple[str, str]]]]:
+    """As unpc_sentence_gold, made with another seed of make_sentence_gold.build: the
+    same sentence pairs in other runs, other sentences left out."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_sentence_gold", UNPC_SENTENCES.parent / "make_sentence_gold.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table, units = module.build(seed)
+    paragraphs = [{"group": g, "zh": z, "en": e} for g, z, e in table]
+    gold: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for g, z, e in units:
+        gold[g].append((z, e))
+    return paragraphs, gold
+
+
+def left_out_in_turn(
+    gold: dict[str, list[tuple[str, str]]],
+) -> list[tuple[str, str, tuple[str, str], tuple[str, str]]]:
+    """Paragraph pairs that lack one sentence on one side, every way the gold allows: in
+    each run of two or more two-sided gold units, each unit's Chinese, then its English,
+    left out. (zh, en, the unit as it now is, the unit as it was.)"""
+    out = []
+    for units in gold.values():
+        both = [(z, e) for z, e in units if z and e]
+        if len(both) < 2:
+            continue
+        for k, (z, e) in enumerate(both):
+            for alone in (("", e), (z, "")):
+                run = [*both[:k], alone, *both[k + 1 :]]
+                out.append(("".join(a for a, _ in run), " ".join(b for _, b in run if b), alone, (z, e)))
+    return out
+
+
 def scored(alignment: Alignment, gold: Path) -> Score:
     """Link precision/recall/F1 of an alignment against a gold TSV."""
     pairs = [(alignment.text(p, Lang.ZH), alignment.text(p, Lang.EN)) for p in alignment.pairs]
