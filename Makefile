@@ -63,6 +63,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench.length_model
 	$(BIN)/python -m bench.align_speed
+	$(BIN)/python -m bench.sentence_f1
 	$(BIN)/python -m bench.compare_aligners
 
 clean:

@@ -73,27 +73,35 @@ def align(
     *,
     level: Literal["paragraph", "sentence"] = "paragraph",
     termbase: Termbase | None = None,
+    embeddings: str | None = None,
 ) -> Alignment:
     """Align a Chinese and an English version of a document (files or Documents read
     with `read`), paragraph by paragraph or, with level="sentence", sentence by sentence
-    inside each paragraph pair. A termbase's term pairs, where given, are evidence too.
+    inside each paragraph pair. A termbase's term pairs, where given, are evidence too;
+    at sentence level, so is a sentence-embedding model where named (`embeddings="use"`
+    or `"e5"`; the `embed` extra) for the paragraph pairs the aligner is least sure of.
 
     Iterating over the result gives each pair's text (`pair.zh`, `pair.en`), kind, key
     and confidence. Raises MismatchError for files in the wrong order or that are not
     versions of one document.
     """
+    from unterm.align.embedding import Embeddings
     from unterm.align.paragraphs import align_documents, checked_languages
     from unterm.align.sentences import sentence_alignment
     from unterm.termbase.evidence import TermEvidence
 
     if level not in ("paragraph", "sentence"):
         raise FormatError(f"level {level!r}: use 'paragraph' or 'sentence'")
+    if embeddings not in (None, "use", "e5"):
+        raise FormatError(f"embeddings {embeddings!r}: use 'use' or 'e5'")
     zh_doc, en_doc = checked_languages(
         zh if isinstance(zh, Document) else read(zh), en if isinstance(en, Document) else read(en)
     )
     evidence = TermEvidence.of(termbase) if termbase is not None and termbase.entries else None
     alignment = align_documents(zh_doc, en_doc, evidence=evidence, name=evidence.name if evidence else "")
-    return sentence_alignment(alignment) if level == "sentence" else alignment
+    if level == "paragraph":
+        return alignment
+    return sentence_alignment(alignment, Embeddings(embeddings) if embeddings else None)
 
 
 def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:

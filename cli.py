@@ -98,6 +98,11 @@ class Level(str, Enum):
     SENTENCE = "sentence"
 
 
+class EmbeddingModel(str, Enum):
+    USE = "use"
+    E5 = "e5"
+
+
 @app.command()
 def align(
     zh: Annotated[
@@ -127,6 +132,14 @@ def align(
         Level,
         typer.Option("--level", help="paragraph, or sentence: sentences aligned inside each paragraph pair."),
     ] = Level.PARAGRAPH,
+    embeddings: Annotated[
+        EmbeddingModel | None,
+        typer.Option(
+            "--embeddings",
+            help="With --level sentence: a sentence-embedding model (use or e5; the 'embed' extra) "
+            "as evidence for the paragraph pairs the aligner is least sure of.",
+        ),
+    ] = None,
 ) -> None:
     """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
     sentence with --level sentence).
@@ -141,9 +154,12 @@ def align(
     from unterm.files import write
 
     chosen = _choose(Alignment, output, fmt, Format.TSV)
+    if embeddings and level is not Level.SENTENCE:
+        _fail("--embeddings is evidence for sentence pairs: give --level sentence too", Status.USAGE)
     try:
         terms = _read_termbase(termbase) if termbase else None
-        alignment = unterm.align(zh, en, level=level.value, termbase=terms)
+        model = embeddings.value if embeddings else None
+        alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model)
         write(alignment, _target(output), chosen.name)
     except UntermError as err:
         _fail(str(err))

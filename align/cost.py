@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from unterm.align.lexical import lexical_cost
@@ -175,10 +175,18 @@ def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
 
-    def __init__(self, zh: Sequence[Unit], en: Sequence[Unit], *, sentences: bool = False) -> None:
+    def __init__(
+        self,
+        zh: Sequence[Unit],
+        en: Sequence[Unit],
+        *,
+        sentences: bool = False,
+        extra: Callable[[int, int, int, int], float] | None = None,
+    ) -> None:
         self.zh = zh
         self.en = en
         self.sentences = sentences
+        self.extra = extra  # more evidence, by position: align.embedding
         self.prior = SENTENCE_PRIOR if sentences else PRIOR
         self._cache: dict[tuple[int, int, int, int], float] = {}
         self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
@@ -211,6 +219,8 @@ class Scorer:
                 value += _sentence_key_cost(zu, eu)
             if self.lexical:
                 value += lexical_cost([w for u in zu for w in u.lex], [w for u in eu for w in u.lex])
+            if self.extra is not None:
+                value += self.extra(i, a, j, b)
         self._cache[key] = value
         return value
 

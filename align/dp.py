@@ -9,7 +9,7 @@ lines of a resolution come in opposite orders in Chinese and English).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from unterm.align.cost import SWAP_PENALTY, Link, Scorer, Unit
 
@@ -26,13 +26,18 @@ def _logaddexp(x: float, y: float) -> float:
 
 
 def align_units(
-    zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True, sentences: bool = False
+    zh: Sequence[Unit],
+    en: Sequence[Unit],
+    *,
+    swaps: bool = True,
+    sentences: bool = False,
+    extra: Callable[[int, int, int, int], float] | None = None,
 ) -> list[Link]:
     """The lowest-cost monotonic alignment of two unit sequences (see module docstring),
     each link with its posterior-based confidence; `sentences` for the sentences of a
-    paragraph pair (cost.Scorer)."""
+    paragraph pair, `extra` for more evidence (cost.Scorer)."""
     n, m = len(zh), len(en)
-    scorer = Scorer(zh, en, sentences=sentences)
+    scorer = Scorer(zh, en, sentences=sentences, extra=extra)
     inf = math.inf
     band = _Band(n, m)
 

@@ -3,12 +3,14 @@ aligned.
 
 The sentences of a paragraph pair are aligned with the same dynamic programme and
 scoring as paragraphs (dp.align_units: 1-1, 1-2, 2-1, 1-0, 0-1, and 1-3/3-1 for a
-sentence the other language cuts into clauses), with dictionary evidence added
-(evidence.lexical_keys). A Chinese piece cut at ；that finds no English partner goes
-back to its sentence. The result is an Alignment whose blocks are the aligned sentences
-(each side of a sentence pair one block, carrying its paragraph's kind and key and its
-number within the paragraph pair), so every output format writes it as it writes
-paragraphs.
+sentence the other language cuts into clauses), with the sentence level's own evidence
+(cost.Scorer with `sentences`): the dictionary (align.lexical), the paragraph numbers
+and item letters sentences open with, and, where asked for, a sentence-embedding model
+for the paragraph pairs the aligner is least sure of (align.embedding). A Chinese piece
+cut at ；that finds no English partner goes back to its sentence. The result is an
+Alignment whose blocks are the aligned sentences (each side of a sentence pair one
+block, carrying its paragraph's kind and key and its number within the paragraph pair),
+so every output format writes it as it writes paragraphs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import replace
 
 from unterm.align.cost import Link
 from unterm.align.dp import align_units
+from unterm.align.embedding import GATE, Embeddings
 from unterm.align.evidence import sentence_unit
 from unterm.align.model import AlignedPair, Alignment
 from unterm.align.split import split_en, split_pair, split_zh
@@ -24,33 +27,44 @@ from unterm.documents.model import Block, Document
 from unterm.lang.languages import Lang
 
 
-def align_sentence_lists(zh: list[str], en: list[str]) -> list[Link]:
-    """The links between the sentences of one paragraph pair."""
+def align_sentence_lists(zh: list[str], en: list[str], embeddings: Embeddings | None = None) -> list[Link]:
+    """The links between the sentences of one paragraph pair; with `embeddings`, a pair
+    whose least sure link scores below embedding.GATE is aligned again with the
+    embedding evidence too."""
     if len(zh) == 1 and len(en) == 1:
         return [Link((0,), (0,), 1.0, ("one sentence each",))]
     zh_units = [
         sentence_unit(s, Lang.ZH, clause=k > 0 and zh[k - 1].endswith("；")) for k, s in enumerate(zh)
     ]
     en_units = [sentence_unit(s, Lang.EN) for s in en]
-    return _rejoin_clauses(align_units(zh_units, en_units, swaps=False, sentences=True), zh)
+    links = align_units(zh_units, en_units, swaps=False, sentences=True)
+    if embeddings is not None and min(link.score for link in links) < GATE:
+        extra = embeddings.link_costs(zh, en)
+        links = align_units(zh_units, en_units, swaps=False, sentences=True, extra=extra)
+        links = [
+            replace(link, evidence=(*link.evidence, f"embeddings {embeddings.model.value}")) for link in links
+        ]
+    return _rejoin_clauses(links, zh)
 
 
-def paragraph_sentences(zh: str, en: str, one_sided: float = 1.0) -> tuple[list[str], list[str], list[Link]]:
+def paragraph_sentences(
+    zh: str, en: str, one_sided: float = 1.0, embeddings: Embeddings | None = None
+) -> tuple[list[str], list[str], list[Link]]:
     """One paragraph pair's sentences and the links between them (split_pair, then
     align_sentence_lists); where one side is empty, each sentence of the other is a link
     of its own with no counterpart, scored `one_sided`."""
     zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
     if zh_sents and en_sents:
-        return zh_sents, en_sents, align_sentence_lists(zh_sents, en_sents)
+        return zh_sents, en_sents, align_sentence_lists(zh_sents, en_sents, embeddings)
     links = [Link((k,), (), one_sided, ("no counterpart",)) for k in range(len(zh_sents))]
     links += [Link((), (k,), one_sided, ("no counterpart",)) for k in range(len(en_sents))]
     return zh_sents, en_sents, links
 
 
-def sentence_pairs(zh: str, en: str) -> list[tuple[str, str]]:
+def sentence_pairs(zh: str, en: str, embeddings: Embeddings | None = None) -> list[tuple[str, str]]:
     """The sentence pairs of one paragraph pair, as text (an empty side where a sentence
     has no counterpart)."""
-    zh_sents, en_sents, links = paragraph_sentences(zh, en)
+    zh_sents, en_sents, links = paragraph_sentences(zh, en, embeddings=embeddings)
     return [("".join(zh_sents[i] for i in link.zh), " ".join(en_sents[j] for j in link.en)) for link in links]
 
 
@@ -77,15 +91,16 @@ def _rejoin_clauses(links: list[Link], zh: list[str]) -> list[Link]:
     return out
 
 
-def sentence_alignment(alignment: Alignment) -> Alignment:
-    """The paragraph alignment taken down to sentences (see the module docstring)."""
+def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = None) -> Alignment:
+    """The paragraph alignment taken down to sentences (see the module docstring), with
+    the embedding evidence where given (align.embedding)."""
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
     pairs: list[AlignedPair] = []
     for pair in alignment.pairs:
         zh_text = alignment.text(pair, Lang.ZH) if pair.zh else ""
         en_text = alignment.text(pair, Lang.EN) if pair.en else ""
-        zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score)
+        zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score, embeddings=embeddings)
         zh_first = alignment.zh.blocks[pair.zh[0]] if pair.zh else None
         en_first = alignment.en.blocks[pair.en[0]] if pair.en else None
         for number, link in enumerate(links, start=1):
@@ -100,6 +115,8 @@ def sentence_alignment(alignment: Alignment) -> Alignment:
             score = link.score * pair.score if both else link.score
             pairs.append(AlignedPair(zh_index, en_index, round(score, 6), evidence))
     options = (*alignment.options, ("level", "sentence"))
+    if embeddings is not None:
+        options += (("embeddings", embeddings.model.value),)
     return Alignment(
         replace(alignment.zh, blocks=tuple(zh_blocks)),
         replace(alignment.en, blocks=tuple(en_blocks)),

@@ -4,10 +4,14 @@ English ends a sentence at `.`, `!` or `?` (a closing quote or bracket may follo
 a space and a capital, a digit or an opening quote, but not after the abbreviations UN
 texts use (`para.`, `No.`, `vol.`, `Add.`, `Corr.`, `Rev.`, `e.g.`, `i.e.`, `Mr.`, `Ms.`,
 `St.`, ...) or an initial, and never inside a number or a symbol (`1.25`, `A/77/444`,
-`CEB/2019/1/Add.5`) or after a paragraph's own number (`13. The first`). Chinese ends a
-sentence at 。！？ (closing quotes and brackets kept with it); where the English
+`CEB/2019/1/Add.5`) or after a paragraph's own number (`13. The first`); a table note
+(`a Represents the highest authorized strength.`) is a sentence of its own. Chinese ends
+a sentence at 。！？ (closing quotes and brackets kept with it); where the English
 paragraph has more sentences than that, the Chinese is cut at ；too (see
 align.sentences for how such a piece goes back to its sentence).
+
+The paragraph number or item letter a sentence opens with (`44.`, `(a)`) is its key:
+inside a paragraph pair it marks where one of the original paragraphs starts.
 """
 
 from __future__ import annotations

