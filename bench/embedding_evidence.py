@@ -13,7 +13,12 @@ development gold.
 3. Cross-validation: each half of the left-out-in-turn pairs aligned with the
    calibration measured on the other half.
 
-Needs the `embed` extra. usage: python -m bench.embedding_evidence [--model use|e5]
+With `--gate`, only where the aligner is unsure, without a model: how many paragraph
+pairs have a link scoring below GATE, and how many of the sentences left out in turn
+that it misses lie in them.
+
+Needs the `embed` extra (not for --gate).
+usage: python -m bench.embedding_evidence [--model use|e5] [--gate]
 """
 
 from __future__ import annotations
@@ -56,7 +61,30 @@ def in_turn(cases: list[tuple[str, str, tuple[str, str], str]], model: Embedding
     return len(cases), found
 
 
+def gate() -> None:
+    """Paragraph pairs below GATE, on the devset grouping and left out in turn; the
+    left-out sentences missed, and of them those in a pair below GATE."""
+    paragraphs, gold = unpc_sentence_gold()
+
+    def unsure(zh: str, en: str) -> bool:
+        return min(link.score for link in sentences.paragraph_sentences(zh, en)[2]) < embedding.GATE
+
+    devset = sum(unsure(p["zh"], p["en"]) for p in paragraphs)
+    cases = left_out_in_turn(gold)
+    missed = [
+        (zh, en) for zh, en, alone, _ in cases if not one_sided(sentences.sentence_pairs(zh, en), [alone])[1]
+    ]
+    print(f"below GATE {embedding.GATE}: {devset} of {len(paragraphs)} devset pairs,", end=" ")
+    print(f"{sum(unsure(zh, en) for zh, en, _, _ in cases)} of {len(cases)} left out in turn;", end=" ")
+    print(
+        f"of the {len(missed)} left-out sentences missed, {sum(unsure(zh, en) for zh, en in missed)} lie in them"
+    )
+
+
 def main() -> None:
+    if "--gate" in sys.argv:
+        gate()
+        return
     name = Model(sys.argv[sys.argv.index("--model") + 1]) if "--model" in sys.argv else Model.USE
     paragraphs, gold = unpc_sentence_gold()
     evidence.lexical_keys("预热。", Lang.ZH)  # load jieba and CC-CEDICT outside the timing
