@@ -38,7 +38,12 @@ class Status(IntEnum):
 
 
 def _fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:
-    typer.echo(f"unterm: {message}", err=True)
+    """One line on stderr, whatever the message holds (a file name's escape sequence, a
+    newline, a whole paragraph), and the exit status."""
+    from unterm.lang.text import printable
+
+    line = printable(message)
+    typer.echo(f"unterm: {line if len(line) <= 400 else line[:399] + '…'}", err=True)
     raise typer.Exit(status)
 
 
@@ -76,6 +81,17 @@ def _choose(holds: type, output: Path | None, fmt: Format | None, default: Forma
 def _terminal() -> bool:
     """Whether standard output is a terminal (where a binary format is no use)."""
     return sys.stdout.isatty()
+
+
+def _check_output(output: Path | None, *inputs: Path | None) -> None:
+    """Refuse, before any work, an output that is one of the inputs."""
+    from unterm.outputs import refuse_inputs
+
+    if output is not None and str(output) != STDOUT:
+        try:
+            refuse_inputs(output, [p for p in inputs if p is not None])
+        except UntermError as err:
+            _fail(str(err))
 
 
 def _target(output: Path | None) -> str:
@@ -141,10 +157,11 @@ def align(
     from unterm.files import write
 
     chosen = _choose(Alignment, output, fmt, Format.TSV)
+    _check_output(output, zh, en, termbase)
     try:
         terms = _read_termbase(termbase) if termbase else None
         alignment = unterm.align(zh, en, level=level.value, termbase=terms)
-        write(alignment, _target(output), chosen.name)
+        write(alignment, _target(output), chosen.name, inputs=[p for p in (termbase,) if p])
     except UntermError as err:
         _fail(str(err))
     if not quiet:
@@ -245,6 +262,8 @@ def terms(
     except FormatError as err:
         _fail(str(err), Status.USAGE)
     chosen = _choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
+    inputs = [p for pair in pairs for p in pair] + ([merge_with] if merge_with else [])
+    _check_output(output, *inputs)
     alignments = []
     failed = 0
     for zh, en in pairs:
@@ -259,7 +278,7 @@ def terms(
         mined = unterm.mine_terms(alignments, min_freq=min_freq, top=top)
         result = merge(_read_termbase(merge_with, options), mined) if merge_with else mined
         if chosen is not None:
-            write(result, _target(output), chosen.name, options)
+            write(result, _target(output), chosen.name, options, inputs=inputs)
         else:
             sys.stdout.write(_ranked(result))
     except UntermError as err:
@@ -343,13 +362,14 @@ def qa(
     if fmt is not None and output is None:
         _fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
     chosen = _choose(Report, output, fmt, None) if output is not None else None
+    _check_output(output, zh, en, termbase, style)
     to_stdout = chosen is not None and _target(output) == STDOUT
     try:
         house = read_style(style) if style else HouseStyle()
         terms = _read_termbase(termbase) if termbase else None
         report = run_checks(unterm.align(zh, en), termbase=terms, style=house, consistency=consistency)
         if chosen is not None:
-            write(report, _target(output), chosen.name)
+            write(report, _target(output), chosen.name, inputs=[p for p in (termbase, style) if p])
     except UntermError as err:
         _fail(str(err))
     if not quiet and not to_stdout:
@@ -361,11 +381,10 @@ def qa(
 
 
 def main() -> None:
-    """Entry point of the `unterm` console script."""
+    """Run the command line (the console script enters through unterm.__main__, which
+    handles signals first)."""
     try:
         app()
-    except KeyboardInterrupt:
-        sys.exit(130)
     except BrokenPipeError:  # `unterm align ... | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(Status.DONE)
@@ -376,7 +395,3 @@ def main() -> None:
             f"unterm: internal error: {type(err).__name__}: {err} (set UNTERM_DEBUG=1 for details)", err=True
         )
         sys.exit(Status.INTERNAL)
-
-
-if __name__ == "__main__":
-    main()

@@ -10,10 +10,8 @@ hold that kind of value.
 
 from __future__ import annotations
 
-import os
 import sys
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -22,7 +20,8 @@ from typing import Any, BinaryIO
 from unterm.align import html as alignment_html
 from unterm.align import jsonfile, tabular, tmx
 from unterm.align.model import Alignment, Row
-from unterm.errors import FormatError, InputError
+from unterm.errors import FormatError, InputError, OutputError
+from unterm.outputs import write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
 from unterm.qa.model import Report
@@ -146,9 +145,12 @@ def write(
     target: Path | str | BinaryIO,
     fmt: Format | str | None = None,
     options: Options = Options(),
+    inputs: Iterable[Path | str] = (),
 ) -> FileFormat:
-    """Write a value to a file (all or nothing), to standard output (`-`), or to a binary
-    stream; the format is `fmt`, else the file's extension. Returns the format used."""
+    """Write a value to a file (all or nothing, never over one of the `inputs` or the
+    files an alignment was read from: see outputs.write_file), to standard output (`-`),
+    or to a binary stream; the format is `fmt`, else the file's extension. Returns the
+    format used."""
     holds = next((t for t in _WHAT if isinstance(value, t)), None)
     if holds is None:
         raise FormatError(
@@ -162,11 +164,25 @@ def write(
     if str(target) == STDOUT:
         if not chosen.text and sys.stdout.isatty():
             raise FormatError(f"{chosen.name.value} is a binary format: give a file to write it to with -o")
-        chosen.write(value, sys.stdout.buffer, options)
-        sys.stdout.flush()
+        try:
+            chosen.write(value, sys.stdout.buffer, options)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"standard output: cannot be written ({err.strerror})") from None
         return chosen
-    write_atomically(Path(target), lambda out: chosen.write(value, out, options))
+    sources = [*inputs, *_sources(value)]
+    write_file(Path(target), lambda out: chosen.write(value, out, options), sources)
     return chosen
+
+
+def _sources(value: Alignment | Termbase | Report) -> list[str]:
+    """The files a value was read from, which an output must never replace."""
+    alignment = value.alignment if isinstance(value, Report) else value
+    if isinstance(alignment, Alignment):
+        return [alignment.zh.path, alignment.en.path]
+    return []
 
 
 def read(path: Path | str, holds: type, options: Options = Options()) -> Any:
@@ -192,16 +208,3 @@ def read_termbase(path: Path | str, options: Options = Options()) -> Termbase:
     """A termbase in any format unterm writes (TBX, CSV, XLSX, OmegaT TSV)."""
     termbase: Termbase = read(path, Termbase, options)
     return termbase
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call `write` on a temporary file beside `path`, and rename it into place only once
-    it is complete: a failure leaves no half-written file (and any old one untouched)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(tmp, "wb") as out:
-            write(out)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -7,11 +7,12 @@ and pairs with one side only are shaded; a checkbox hides the rest. No network f
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as html_escape
 from typing import BinaryIO
 
 from unterm.align.model import Alignment
 from unterm.align.rows import LOW_CONFIDENCE, signature, summarise
+from unterm.lang.text import xml_safe
 
 _CSS = """
 *{box-sizing:border-box}
@@ -44,6 +45,11 @@ _JS = (
     "document.getElementById('attention').addEventListener('change',function(e){"
     "document.getElementById('pairs').classList.toggle('only-attention',e.target.checked);});"
 )
+
+
+def escape(text: str) -> str:
+    """Text as HTML shows it: escaped, without the characters no document may hold."""
+    return html_escape(xml_safe(text))
 
 
 def html_page(alignment: Alignment) -> str:

@@ -61,7 +61,8 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
 
 
 def write_json(alignment: Alignment, out: BinaryIO) -> None:
-    out.write((json.dumps(to_json(alignment), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    text = json.dumps(to_json(alignment), ensure_ascii=False, indent=1) + "\n"
+    out.write(text.encode("utf-8", "replace"))  # a lone surrogate (a file name's stray byte) as ?
 
 
 def read_json(path: Path) -> list[Row]:

@@ -1,7 +1,9 @@
 """TSV, CSV and XLSX: one pair a row, columns zh, en, kind, key, score.
 
 CSV is written UTF-8 with a byte-order mark, so that Excel opens Chinese text
-correctly; TSV without one, for tools and pipes. XLSX carries a second sheet, `about`,
+correctly, and a cell that would start a formula (`=`, `+`, `-`, `@`) with an apostrophe
+(lang.text.to_cell; read back without it); TSV without either, for tools and pipes. XLSX
+(sheets.write_workbook: string cells, never formulas) carries a second sheet, `about`,
 with the signature of the run.
 """
 
@@ -9,29 +11,28 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from unterm.align.model import Alignment, Row
 from unterm.align.rows import columns, signature
 from unterm.errors import InputError
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-
-def frame(alignment: Alignment) -> pd.DataFrame:
-    """The rows of an alignment as a pandas DataFrame with the tabular columns."""
-    import pandas as pd  # deferred: pandas takes a while to import
-
-    cols = columns(alignment)
-    return pd.DataFrame([[getattr(r, c) for c in cols] for r in alignment.rows()], columns=list(cols))
+from unterm.lang.text import from_cell, to_cell
+from unterm.sheets import Sheet, write_workbook
 
 
-def _table(alignment: Alignment) -> list[list[str]]:
+def _table(alignment: Alignment, cell: Callable[[str], str] = str) -> list[list[str]]:
     sentences = alignment.level == "sentence"
     return [list(columns(alignment))] + [
-        [r.zh, r.en, r.kind, r.key, f"{r.score:.3f}", *([str(r.sentence)] if sentences else [])]
+        [
+            cell(r.zh),
+            cell(r.en),
+            r.kind,
+            cell(r.key),
+            f"{r.score:.3f}",
+            *([str(r.sentence)] if sentences else []),
+        ]
         for r in alignment.rows()
     ]
 
@@ -49,20 +50,20 @@ def write_tsv(alignment: Alignment, out: BinaryIO) -> None:
 
 def write_csv(alignment: Alignment, out: BinaryIO) -> None:
     text = io.StringIO()
-    csv.writer(text, lineterminator="\r\n").writerows(_table(alignment))
+    csv.writer(text, lineterminator="\r\n").writerows(_table(alignment, to_cell))
     out.write(text.getvalue().encode("utf-8-sig"))
 
 
 def write_xlsx(alignment: Alignment, out: BinaryIO) -> None:
-    import pandas as pd
-
-    with pd.ExcelWriter(out, engine="openpyxl") as xl:
-        frame(alignment).to_excel(xl, sheet_name="alignment", index=False)
-        pd.DataFrame({"signature": [signature(alignment)]}).to_excel(xl, sheet_name="about", index=False)
-        sheet = xl.sheets["alignment"]
-        sheet.column_dimensions["A"].width = 70
-        sheet.column_dimensions["B"].width = 90
-        sheet.freeze_panes = "A2"
+    cols = columns(alignment)
+    rows = [[getattr(r, c) for c in cols] for r in alignment.rows()]
+    write_workbook(
+        out,
+        [
+            Sheet("alignment", cols, rows, {"zh": 70, "en": 90}),
+            Sheet("about", ["signature"], [[signature(alignment)]], {"signature": 120}, header=False),
+        ],
+    )
 
 
 def _rows_from(records: list[dict[str, str]], path: Path) -> list[Row]:
@@ -93,7 +94,8 @@ def read_tsv(path: Path) -> list[Row]:
 
 def read_csv(path: Path) -> list[Row]:
     with open(path, encoding="utf-8-sig", newline="") as f:
-        return _rows_from(list(csv.DictReader(f)), path)
+        records = list(csv.DictReader(f))
+    return _rows_from([{k: from_cell(v or "") for k, v in r.items()} for r in records], path)
 
 
 def read_xlsx(path: Path) -> list[Row]:

@@ -14,23 +14,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import BinaryIO
 
-import regex
-
 from unterm.align.model import Alignment, Row
 from unterm.align.rows import signature
 from unterm.errors import InputError
+from unterm.lang.text import xml_safe
 from unterm.version import __version__
 
 ZH_TAG = "zh-CN"
 EN_TAG = "en"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Characters XML 1.0 does not allow (a PDF extractor can leave control characters).
-_NOT_XML = regex.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _prop(parent: ET.Element, kind: str, value: str) -> None:
     el = ET.SubElement(parent, "prop", type=kind)
-    el.text = value
+    el.text = xml_safe(value)
 
 
 def tmx_tree(alignment: Alignment) -> ET.ElementTree:
@@ -69,7 +66,7 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
             tuv = ET.SubElement(tu, "tuv")
             tuv.set(_XML_LANG, tag)
             seg = ET.SubElement(tuv, "seg")
-            seg.text = _NOT_XML.sub("", text)
+            seg.text = xml_safe(text)  # a PDF extractor can leave control characters
     ET.indent(root)
     return ET.ElementTree(root)
 

@@ -16,7 +16,7 @@ from unterm.documents.sources import load
 from unterm.errors import InputError
 from unterm.lang.languages import Lang, detect_lang
 from unterm.lang.symbols import symbol_line
-from unterm.lang.text import nfkc
+from unterm.lang.text import nfkc, printable
 
 _GA = regex.compile(r"General Assembly|大会")
 _NOTE_NUMBER = regex.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:?|\d{1,3}(?=\s|$))\s*")
@@ -38,7 +38,7 @@ def read_document(path: Path | str) -> Document:
     doc = parse(
         source.text,
         lang,
-        path=str(path),
+        path=printable(str(path)),
         markdown=source.markdown,
         repair=source.kind != "docx",
         encoding=source.encoding,

@@ -13,6 +13,7 @@ reading check TBX-Basic against the RELAX NG grammar and the Schematron rules in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +22,7 @@ import regex
 from lxml import etree
 
 from unterm.errors import FormatError, InputError
+from unterm.lang.text import xml_safe
 from unterm.termbase import schematron
 from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
 
@@ -69,9 +71,34 @@ def _source(example: Example) -> str:
     return example.source
 
 
+def _xml_safe(termbase: Termbase) -> Termbase:
+    """The termbase with every text as XML can hold it (lang.text.xml_safe)."""
+
+    def terms(ts: tuple[Term, ...]) -> tuple[Term, ...]:
+        return tuple(replace(t, text=xml_safe(t.text)) for t in ts)
+
+    def example(x: Example) -> Example:
+        return Example(xml_safe(x.zh), xml_safe(x.en), xml_safe(x.document), xml_safe(x.key))
+
+    entries = tuple(
+        replace(
+            e,
+            zh=terms(e.zh),
+            en=terms(e.en),
+            examples=tuple(map(example, e.examples)),
+            definition=xml_safe(e.definition),
+            note=xml_safe(e.note),
+            source=xml_safe(e.source),
+        )
+        for e in termbase.entries
+    )
+    return replace(termbase, entries=entries, signature=xml_safe(termbase.signature))
+
+
 def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", version: int = 3) -> bytes:
     """A termbase as TBX-Basic (version 3, ISO 30042:2019) or TBX 2008 (version 2)."""
     zh_tag, en_tag = check_tag(zh_tag), check_tag(en_tag)
+    termbase = _xml_safe(termbase)
     if version not in (2, 3):
         raise FormatError(f"TBX version {version}: unterm writes 3 (ISO 30042:2019) or 2 (TBX 2008)")
     v3 = version == 3

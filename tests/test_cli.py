@@ -137,7 +137,7 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("UNTERM_DEBUG", None)
     run = subprocess.run(
-        [sys.executable, "-m", "unterm.cli", "align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
+        [sys.executable, "-m", "unterm", "align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
         capture_output=True,
         text=True,
         env=env,
@@ -145,7 +145,7 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     )
     assert run.returncode == 3 and "Traceback" not in run.stderr and run.stderr.count("\n") == 1
     version = subprocess.run(
-        [sys.executable, "-m", "unterm.cli", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "unterm", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and version.stdout.startswith("unterm ")
 

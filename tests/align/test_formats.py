@@ -16,7 +16,7 @@ from unterm.align.html import html_page
 from unterm.align.model import Alignment
 from unterm.align.paragraphs import align_files
 from unterm.align.rows import signature
-from unterm.errors import FormatError
+from unterm.errors import FormatError, OutputError
 from unterm.files import FileFormat, Format, choose, formats_for, read_rows
 from unterm.files import write as write_alignment
 
@@ -187,7 +187,7 @@ def test_a_failed_write_leaves_no_file(
 
     tsv = FileFormat(Format.TSV, Alignment, (".tsv",), broken)
     monkeypatch.setattr(files, "FORMATS", (tsv, *files.FORMATS))
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match=r"a\.tsv: cannot be written \(disk full\)"):
         write_alignment(ares, tmp_path / "a.tsv")
     assert list(tmp_path.iterdir()) == []
 
