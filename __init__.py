@@ -16,17 +16,55 @@ Every stage is a pure function of its inputs, so a corpus is a map over document
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from unterm.align.model import AlignedPair, Alignment, Row
-from unterm.documents.model import Block, BlockKind, Document
-from unterm.errors import FormatError, InputError, MismatchError, UntermError
-from unterm.lang.languages import Lang
-from unterm.qa.model import Finding, Report, Severity
-from unterm.termbase.model import Entry, Term, Termbase
-from unterm.version import __version__
+from unterm import align as _align_package  # noqa: F401  (see below)
+from unterm.errors import FormatError, InputError, MismatchError, OutputError, UntermError
+
+if TYPE_CHECKING:
+    from unterm.align.model import AlignedPair, Alignment, Row
+    from unterm.documents.model import Block, BlockKind, Document
+    from unterm.lang.languages import Lang
+    from unterm.qa.model import Finding, Report, Severity
+    from unterm.termbase.model import Entry, Term, Termbase
+
+# The value types, imported when first used: `import unterm` loads next to nothing, so the
+# command starts (and takes Ctrl-C) at once.
+_TYPES = {
+    "AlignedPair": "unterm.align.model",
+    "Alignment": "unterm.align.model",
+    "Row": "unterm.align.model",
+    "Block": "unterm.documents.model",
+    "BlockKind": "unterm.documents.model",
+    "Document": "unterm.documents.model",
+    "Lang": "unterm.lang.languages",
+    "Finding": "unterm.qa.model",
+    "Report": "unterm.qa.model",
+    "Severity": "unterm.qa.model",
+    "Entry": "unterm.termbase.model",
+    "Term": "unterm.termbase.model",
+    "Termbase": "unterm.termbase.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from unterm.version import __version__
+
+        return __version__
+    if name in _TYPES:
+        value = getattr(importlib.import_module(_TYPES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'unterm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AlignedPair",
@@ -40,6 +78,7 @@ __all__ = [
     "InputError",
     "Lang",
     "MismatchError",
+    "OutputError",
     "Report",
     "Row",
     "Severity",
@@ -67,6 +106,9 @@ def read(path: str | Path) -> Document:
     return read_document(path)
 
 
+# `unterm.align` is both this function and the subpackage align/: the subpackage is
+# imported above, before the function is defined, so that the function is what the name
+# means (importing a subpackage binds its name in its parent the first time only).
 def align(
     zh: str | Path | Document,
     en: str | Path | Document,
@@ -84,6 +126,7 @@ def align(
     """
     from unterm.align.paragraphs import align_documents, checked_languages
     from unterm.align.sentences import sentence_alignment
+    from unterm.documents.model import Document
     from unterm.termbase.evidence import TermEvidence
 
     if level not in ("paragraph", "sentence"):

@@ -13,18 +13,11 @@ import signal
 import sys
 from types import FrameType
 
-
-class Interrupted(BaseException):
-    """A signal that stops a run: a BaseException, so that nothing on the way (the
-    command-line library included) mistakes it for an error it handles."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
+from unterm.outputs import Stopped, request_stop, stop_requested
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:
-    raise Interrupted(signum)
+    request_stop(signum)
 
 
 def main() -> None:
@@ -36,11 +29,16 @@ def main() -> None:
         from unterm.cli import main as run
 
         run()
-    except Interrupted as stop:
-        signal.signal(stop.signum, signal.SIG_DFL)
-        name = signal.Signals(stop.signum).name
+    except (Stopped, SystemExit) as end:
+        signum = stop_requested()
+        if signum is None:
+            raise
+        if isinstance(end, SystemExit) and end.code in (0, 1):
+            raise  # the run was complete when the signal came: its outputs are whole
+        signal.signal(signum, signal.SIG_IGN)
+        name = signal.Signals(signum).name
         print(f"unterm: stopped by {name}; nothing was left half-written", file=sys.stderr)
-        sys.exit(128 + stop.signum)
+        sys.exit(128 + signum)
 
 
 if __name__ == "__main__":

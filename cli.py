@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from unterm.align.model import Alignment
 from unterm.errors import FormatError, UntermError
 from unterm.files import STDOUT, FileFormat, Format, Options
 from unterm.termbase.model import Termbase
@@ -103,6 +104,13 @@ def _to_file(output: Path | None) -> str:
     return f" -> {output}" if output is not None and str(output) != STDOUT else ""
 
 
+def _notes(alignment: Alignment) -> None:
+    """What reading changed in either document (an absurd list number), a line each."""
+    for doc in (alignment.zh, alignment.en):
+        for note in doc.notes:
+            typer.echo(f"unterm: note: {doc.path}: {note}", err=True)
+
+
 def _read_termbase(path: Path, options: Options | None = None) -> Termbase:
     from unterm.files import read_termbase
 
@@ -152,7 +160,6 @@ def align(
     TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
     """
     import unterm
-    from unterm.align.model import Alignment
     from unterm.align.rows import summarise
     from unterm.files import write
 
@@ -165,6 +172,7 @@ def align(
     except UntermError as err:
         _fail(str(err))
     if not quiet:
+        _notes(alignment)
         typer.echo(f"unterm: {summarise(alignment)}{_to_file(output)}", err=True)
 
 

@@ -28,6 +28,34 @@ from typing import BinaryIO
 from unterm.errors import OutputError
 
 _PART = ".unterm."
+_STOP: list[int] = []  # the signal that asked the run to stop, once one has
+
+
+class Stopped(BaseException):
+    """A signal asked the run to stop: a BaseException, so that nothing on the way (the
+    command-line library included) takes it for an error it handles."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def request_stop(signum: int) -> None:
+    """Note that a signal asked the run to stop, and stop it (the signal handler's work).
+    The exception can be lost where it strikes inside a finaliser; the note is not: no
+    output is renamed into place after it (`stop_requested`)."""
+    _STOP.append(signum)
+    raise Stopped(signum)
+
+
+def stop_requested() -> int | None:
+    """The signal that asked the run to stop, if one has."""
+    return _STOP[0] if _STOP else None
+
+
+def _check_stop() -> None:
+    if _STOP:
+        raise Stopped(_STOP[0])
 
 
 def write_file(path: Path, write: Callable[[BinaryIO], None], inputs: Iterable[Path | str] = ()) -> None:
@@ -44,6 +72,8 @@ def write_file(path: Path, write: Callable[[BinaryIO], None], inputs: Iterable[P
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{path}: cannot be written (a part of the path is not a folder)") from None
     except OSError as err:
         raise OutputError(f"{path}: its folder cannot be made ({_reason(err)})") from None
     remove_stale_parts(folder)
@@ -54,6 +84,7 @@ def write_file(path: Path, write: Callable[[BinaryIO], None], inputs: Iterable[P
             write(out)
         if existing is not None:
             os.chmod(tmp, stat.S_IMODE(existing.st_mode))  # an existing file keeps its mode
+        _check_stop()
         os.replace(tmp, target)
     except OSError as err:
         raise OutputError(f"{path}: cannot be written ({_reason(err)})") from None

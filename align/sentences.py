@@ -21,6 +21,7 @@ from unterm.align.evidence import sentence_unit
 from unterm.align.model import AlignedPair, Alignment
 from unterm.align.split import split_en, split_pair, split_zh
 from unterm.documents.model import Block, Document
+from unterm.errors import InputError
 from unterm.lang.languages import Lang
 
 
@@ -33,11 +34,22 @@ def align_sentence_lists(zh: list[str], en: list[str]) -> list[Link]:
     return _rejoin_clauses(align_units(zh_units, en_units, swaps=False), zh)
 
 
+# A paragraph pair holds a few sentences (UN text: rarely over 20); one of hundreds is a file
+# whose paragraph breaks were lost, and the sentence DP over it would take minutes.
+MAX_SENTENCES = 200
+
+
 def paragraph_sentences(zh: str, en: str, one_sided: float = 1.0) -> tuple[list[str], list[str], list[Link]]:
     """One paragraph pair's sentences and the links between them (split_pair, then
     align_sentence_lists); where one side is empty, each sentence of the other is a link
     of its own with no counterpart, scored `one_sided`."""
     zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
+    if max(len(zh_sents), len(en_sents)) > MAX_SENTENCES:
+        raise InputError(
+            f"a paragraph of {max(len(zh_sents), len(en_sents))} sentences is too long "
+            f"to align sentence by sentence (at most {MAX_SENTENCES}): the file has lost its paragraph "
+            "breaks? Align it by paragraph, or restore them"
+        )
     if zh_sents and en_sents:
         return zh_sents, en_sents, align_sentence_lists(zh_sents, en_sents)
     links = [Link((k,), (), one_sided, ("no counterpart",)) for k in range(len(zh_sents))]
@@ -83,7 +95,12 @@ def sentence_alignment(alignment: Alignment) -> Alignment:
     for pair in alignment.pairs:
         zh_text = alignment.text(pair, Lang.ZH) if pair.zh else ""
         en_text = alignment.text(pair, Lang.EN) if pair.en else ""
-        zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score)
+        try:
+            zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score)
+        except InputError as err:
+            doc, side = (alignment.zh, pair.zh) if pair.zh else (alignment.en, pair.en)
+            first, last = doc.span(side)
+            raise InputError(f"{doc.path}, lines {first}-{last}: {err}") from None
         zh_first = alignment.zh.blocks[pair.zh[0]] if pair.zh else None
         en_first = alignment.en.blocks[pair.en[0]] if pair.en else None
         for number, link in enumerate(links, start=1):

@@ -64,6 +64,7 @@ class Document:
     symbol: str = ""  # document symbol, e.g. A/RES/77/173, where the text shows one
     encoding: str = "utf-8"
     source_format: str = "text"  # how the file was read: markdown, text, pdf-text
+    notes: tuple[str, ...] = ()  # what was read otherwise than written (an absurd list number)
 
     def __len__(self) -> int:
         return len(self.blocks)

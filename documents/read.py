@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import regex
@@ -46,7 +47,7 @@ def read_document(path: Path | str) -> Document:
     )
     if not doc.blocks:
         raise InputError(f"{path}: holds no paragraphs")
-    return doc
+    return replace(doc, notes=source.notes) if source.notes else doc
 
 
 def parse(

@@ -28,6 +28,7 @@ class Source:
     encoding: str  # the text encoding, or the format a text layer came from (docx, pdf)
     kind: str  # markdown, text, docx, pdf
     markdown: bool  # whether to read it as Markdown (blank lines between paragraphs)
+    notes: tuple[str, ...] = ()  # what was read otherwise than written
 
 
 def load(path: Path) -> Source:
@@ -41,7 +42,8 @@ def load(path: Path) -> Source:
             raise InputError(f"{path}: is a ZIP archive but not a Word document (.docx)")
         from unterm.documents.docx import docx_text  # deferred: python-docx is only needed here
 
-        return Source(docx_text(data, str(path)), "docx", "docx", True)
+        text, notes = docx_text(data, str(path))
+        return Source(text, "docx", "docx", True, notes)
     if suffix == ".docx":
         if data.startswith(_OLE):
             raise InputError(

@@ -156,7 +156,7 @@ def test_word_tables_are_read_row_by_row(tmp_path: Path) -> None:
                 cells[1].text = goal[side]
 
         paths.append(_word(tmp_path, f"{side}.docx", build))
-    text = docx_text(paths[1].read_bytes(), "en.docx")
+    text, _ = docx_text(paths[1].read_bytes(), "en.docx")
     assert f"1 | {goals[0]['en']}" in text.split("\n\n")
     alignment = align_files(*paths)
     rows = [
