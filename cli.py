@@ -278,6 +278,8 @@ def terms(
         try:
             alignments.append(unterm.align(zh, en))
         except UntermError as err:
+            if len(pairs) == 1:
+                _fail(str(err))
             failed += 1
             typer.echo(f"unterm: {err} (pair skipped)", err=True)
     if not alignments:
