@@ -17,11 +17,13 @@ Every stage is a pure function of its inputs, so a corpus is a map over document
 from __future__ import annotations
 
 import importlib
+import inspect
+import types
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from unterm import align as _align_package  # noqa: F401  (see below)
+from unterm import align as _align_package
 from unterm.errors import FormatError, InputError, MismatchError, OutputError, UntermError
 
 if TYPE_CHECKING:
@@ -106,9 +108,6 @@ def read(path: str | Path) -> Document:
     return read_document(path)
 
 
-# `unterm.align` is both this function and the subpackage align/: the subpackage is
-# imported above, before the function is defined, so that the function is what the name
-# means (importing a subpackage binds its name in its parent the first time only).
 def align(
     zh: str | Path | Document,
     en: str | Path | Document,
@@ -137,6 +136,23 @@ def align(
     evidence = TermEvidence.of(termbase) if termbase is not None and termbase.entries else None
     alignment = align_documents(zh_doc, en_doc, evidence=evidence, name=evidence.name if evidence else "")
     return sentence_alignment(alignment) if level == "sentence" else alignment
+
+
+class _CallablePackage(types.ModuleType):
+    """The subpackage align/, which is also the function `unterm.align`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Alignment:
+        return _align(*args, **kwargs)
+
+
+# `unterm.align` names both the function above and the subpackage align/ (unterm.align.dp,
+# ...). The subpackage is made callable as the function, so that `unterm.align(zh, en)`,
+# `import unterm.align.dp` and `mock.patch("unterm.align.dp.X")` all work.
+_align = align
+if not TYPE_CHECKING:
+    _align_package.__class__ = _CallablePackage
+    _align_package.__signature__ = inspect.signature(_align)
+    align = _align_package
 
 
 def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:

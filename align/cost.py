@@ -153,6 +153,38 @@ def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float
     return matched, missed, 2 * matched + missed
 
 
+_CACHE = 100_000  # costs kept for reuse: enough for a band's few rows, bounded for long texts
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """What a cost needs of a run of consecutive units, computed once per run."""
+
+    length: float
+    counts: Counter[str]  # its anchors
+    units: tuple[Unit, ...]
+    kinds: tuple[BlockKind | None, ...]
+    keys: tuple[str, ...]  # the units' keys, where they have one
+    words: tuple[frozenset[str], ...]  # lexical evidence: each content word's match keys
+    lex_keys: frozenset[str]  # all of them
+
+    @staticmethod
+    def of(units: Sequence[Unit]) -> Group:
+        counts: Counter[str] = Counter()
+        for u in units:
+            counts.update(u.counts)
+        words = tuple(w for u in units for w in u.lex)
+        return Group(
+            sum(u.length for u in units),
+            counts,
+            tuple(units),
+            tuple(u.kind for u in units),
+            tuple(u.key for u in units if u.key),
+            words,
+            frozenset().union(*words) if words else frozenset(),
+        )
+
+
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
 
@@ -160,19 +192,22 @@ class Scorer:
         self.zh = zh
         self.en = en
         self._cache: dict[tuple[int, int, int, int], float] = {}
-        self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
+        self._groups: tuple[dict[tuple[int, int], Group], dict[tuple[int, int], Group]] = ({}, {})
+        self._kinds: dict[tuple[tuple[BlockKind | None, ...], tuple[BlockKind | None, ...]], float] = {}
         self.lexical = any(u.lex for u in zh) and any(u.lex for u in en)
 
-    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
-        key = (id(units), start, size)
-        hit = self._groups.get(key)
+    def group(self, zh: bool, start: int, size: int) -> Group:
+        """The Chinese (or English) units start..start+size-1 as a Group."""
+        cache = self._groups[0 if zh else 1]
+        hit = cache.get((start, size))
         if hit is None:
-            part = list(units[start : start + size])
-            counts: Counter[str] = Counter()
-            for u in part:
-                counts.update(u.counts)
-            hit = self._groups[key] = (sum(u.length for u in part), counts, part)
+            units = self.zh if zh else self.en
+            hit = cache[(start, size)] = Group.of(units[start : start + size])
         return hit
+
+    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
+        g = self.group(units is self.zh, start, size)
+        return g.length, g.counts, list(g.units)
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of linking zh units i..i+a−1 with en units j..j+b−1."""
@@ -180,14 +215,23 @@ class Scorer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        lz, za, zu = self._group(self.zh, i, a)
-        le, ea, eu = self._group(self.en, j, b)
-        matched, missed, _ = _anchor_terms(za, ea)
-        value = PRIOR[(a, b)] + length_cost(lz, le) - MATCH_GAIN * matched + MISS_COST * missed
+        zg, eg = self.group(True, i, a), self.group(False, j, b)
+        value = PRIOR[(a, b)] + length_cost(zg.length, eg.length)
+        if zg.counts or eg.counts:
+            matched, missed, _ = _anchor_terms(zg.counts, eg.counts)
+            value += MISS_COST * missed - MATCH_GAIN * matched
         if a and b:
-            value += _kind_cost(zu, eu) + _key_cost(zu, eu)
+            kinds = (zg.kinds, eg.kinds)
+            kind = self._kinds.get(kinds)
+            if kind is None:
+                kind = self._kinds[kinds] = _kind_cost(list(zg.units), list(eg.units))
+            value += kind
+            if zg.keys and eg.keys:
+                value += -KEY_GAIN if zg.keys == eg.keys else KEY_CLASH
             if self.lexical:
-                value += LEX_WEIGHT * (LEX_CENTER - coverage(zu, eu))
+                value += LEX_WEIGHT * (LEX_CENTER - _group_coverage(zg, eg))
+        if len(self._cache) >= _CACHE:
+            self._cache.clear()  # the DP asks for a cost again only from nearby cells
         self._cache[key] = value
         return value
 
@@ -225,6 +269,15 @@ class Scorer:
             evidence.append("kinds differ")
         score = posterior * plausibility(lz, le)
         return Link(zh_idx, en_idx, round(score, 3), tuple(evidence))
+
+
+def _group_coverage(zg: Group, eg: Group) -> float:
+    """`coverage` of two groups, from their precomputed words and keys."""
+    if not zg.words or not eg.words:
+        return 0.0
+    cz = sum(1 for w in zg.words if not w.isdisjoint(eg.lex_keys)) / len(zg.words)
+    ce = sum(1 for w in eg.words if not w.isdisjoint(zg.lex_keys)) / len(eg.words)
+    return 2 * cz * ce / (cz + ce) if cz + ce else 0.0
 
 
 def coverage(zu: Sequence[Unit], eu: Sequence[Unit]) -> float:
