@@ -156,6 +156,8 @@ def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
 
+    swap_penalty = SWAP_PENALTY
+
     def __init__(self, zh: Sequence[Unit], en: Sequence[Unit]) -> None:
         self.zh = zh
         self.en = en

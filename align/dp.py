@@ -4,14 +4,19 @@ probability of each link (forward-backward over the same costs).
 
 Moves: 1-1, 1-0, 0-1, 2-1, 1-2, 3-1, 1-3, and a crossing of two 1-1 links (the closing
 lines of a resolution come in opposite orders in Chinese and English).
+
+The programme is generic: what a link costs comes from a scorer (align.cost.Scorer for a
+translation; another model, such as two versions of one text compared by similarity,
+can be given in its place).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
-from unterm.align.cost import SWAP_PENALTY, Link, Scorer, Unit
+from unterm.align.cost import Link, Scorer, Unit
 
 MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 
@@ -25,18 +30,39 @@ def _logaddexp(x: float, y: float) -> float:
     return hi + math.log1p(math.exp(lo - hi))
 
 
-def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -> list[Link]:
+class LinkScorer(Protocol):
+    """What the programme asks of a cost model: the cost of linking units i..i+a-1 with
+    j..j+b-1, the extra cost of crossing two 1-1 links, and the Link for a chosen move."""
+
+    @property
+    def swap_penalty(self) -> float: ...
+
+    def cost(self, i: int, a: int, j: int, b: int) -> float: ...
+
+    def link(self, i: int, a: int, j: int, b: int, posterior: float, extra: Sequence[str] = ()) -> Link: ...
+
+
+def align_units(
+    zh: Sequence[Unit],
+    en: Sequence[Unit],
+    *,
+    swaps: bool = True,
+    scorer: Callable[[Sequence[Unit], Sequence[Unit]], LinkScorer] = Scorer,
+) -> list[Link]:
     """The lowest-cost monotonic alignment of two unit sequences (see module docstring),
-    each link with its posterior-based confidence."""
+    each link with its posterior-based confidence; `scorer` makes the cost model for the
+    two sequences (by default, that of a Chinese text and its English translation)."""
     n, m = len(zh), len(en)
-    scorer = Scorer(zh, en)
+    model = scorer(zh, en)
     inf = math.inf
     band = _Band(n, m)
 
     def moves(i: int, j: int) -> list[tuple[int, int, bool, float]]:
-        out = [(a, b, False, scorer.cost(i, a, j, b)) for a, b in MOVES if i + a <= n and j + b <= m]
+        out = [(a, b, False, model.cost(i, a, j, b)) for a, b in MOVES if i + a <= n and j + b <= m]
         if swaps and i + 2 <= n and j + 2 <= m:
-            out.append((2, 2, True, scorer.cost(i, 1, j + 1, 1) + scorer.cost(i + 1, 1, j, 1) + SWAP_PENALTY))
+            out.append(
+                (2, 2, True, model.cost(i, 1, j + 1, 1) + model.cost(i + 1, 1, j, 1) + model.swap_penalty)
+            )
         return out
 
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -73,10 +99,10 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -
         i, j = i - a, j - b
         p = posterior(i, j, a, b, cost)
         if swapped:
-            links.append(scorer.link(i + 1, 1, j, 1, p, ("crossed",)))
-            links.append(scorer.link(i, 1, j + 1, 1, p, ("crossed",)))
+            links.append(model.link(i + 1, 1, j, 1, p, ("crossed",)))
+            links.append(model.link(i, 1, j + 1, 1, p, ("crossed",)))
         else:
-            links.append(scorer.link(i, a, j, b, p))
+            links.append(model.link(i, a, j, b, p))
     links.reverse()
     return links
 
