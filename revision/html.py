@@ -124,7 +124,8 @@ _JS = """
   document.querySelectorAll('.kinds button').forEach(function(b){
     b.addEventListener('click', function(){
       boxes.forEach(function(x){ x.checked = x.value === b.dataset.change; }); apply();
-      var first = pairs.filter(function(r){ return r.dataset.change === b.dataset.change; })[0];
+      var doc = b.closest('section.doc');
+      var first = pairs.filter(function(r){ return r.dataset.change === b.dataset.change && doc.contains(r); })[0];
       if (first) { go(first.id); }
     });
   });

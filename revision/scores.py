@@ -18,7 +18,7 @@ revision are computed alike:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -53,19 +53,19 @@ def pair_scores(draft: str, final: str) -> Scores:
     """Sentence-level TER and chrF of one pair."""
     ter, chrf = metrics()
     if draft == final:  # no edits (TER's edit search takes a while on a long paragraph)
-        edits = 0
         length = float(len(ter.tokenizer(final.rstrip()).split()))
+        scored = Scores(_ter(0, length), 0, length, 0.0)
     else:
         t = ter.sentence_score(draft, [final])
-        edits, length = t.num_edits, t.ref_length
-    return Scores(_ter(edits, length), edits, length, chrf.sentence_score(draft, [final]).score)
+        scored = Scores(t.score, t.num_edits, t.ref_length, 0.0)
+    return replace(scored, chrf=chrf.sentence_score(draft, [final]).score)
 
 
 def _ter(edits: float, length: float) -> float:
     """TER from its statistics, as sacrebleu computes it (an empty final: 100 where the
     draft had words, 0 where it had none)."""
     if length > 0:
-        return 100 * edits / length
+        return 100 * (edits / length)
     return 100.0 if edits > 0 else 0.0
 
 

@@ -8,41 +8,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import regex
 
 from tests.support.corpora import ARES
-from tests.support.revisions import Draft, Revise
+from tests.support.revisions import INSERTED_CLAUSE, Draft, ares_zh
 from unterm.lang.languages import Lang
 from unterm.qa.model import block_names
 from unterm.revision import Change, RevisedPair, Revision, revise
 from unterm.revision.diff import typographic_form
 
-ZH = Draft.of(ARES / "zh.md")
+R = ares_zh()
+ZH = R.draft
 EN = Draft.of(ARES / "en.md")
 NAMES = block_names(ZH.doc)
-
-# the paragraphs the reviser works on, found by their text
-WORD = ZH.find("其中大会认可", "preambular")  # preambular 5
-CLAUSE = ZH.find("5. 邀请会员国", "operative")
-GONE = ZH.find("欢迎联合国系统行政首长协调理事会", "preambular")  # preambular 12
-SWAP_A = ZH.find("还重申致力于促进在城市发展进程中", "preambular")  # preambular 8
-SWAP_B = SWAP_A + 1
-SPLIT = ZH.find("7. 重申需要确保人居署具有适当能力", "operative")
-TYPO = ZH.find("认识到在执行大会 2018 年 12 月 20 日", "preambular")  # preambular 13
-
-DIGIT_GAP = regex.compile(r"(?<=\d) (?=\p{Han})|(?<=\p{Han}) (?=\d)")
-INSERTED_CLAUSE = "，并请各会员国酌情提供支持"
-
-
-def edits_zh() -> dict[str, Revise]:
-    return {
-        "word": ZH.replace(WORD, "其中大会认可", "其中大会核可"),
-        "clause": ZH.replace(CLAUSE, "通过增加", INSERTED_CLAUSE + "通过增加"),
-        "deleted": ZH.delete(GONE),
-        "swapped": ZH.swap(SWAP_A, SWAP_B),
-        "split": ZH.split(SPLIT, "具有适当能力，"),
-        "typography": ZH.rewrite(TYPO, lambda raw: DIGIT_GAP.sub("", raw).replace("，", ",")),
-    }
+WORD, CLAUSE, GONE, SWAP_A, SWAP_B, SPLIT, TYPO = (
+    R.word,
+    R.clause,
+    R.gone,
+    R.swap_a,
+    R.swap_b,
+    R.split,
+    R.typo,
+)
 
 
 def changed(r: Revision) -> list[RevisedPair]:
@@ -118,14 +104,14 @@ def test_the_unrevised_text_is_unchanged() -> None:
 
 @pytest.mark.parametrize("case", list(CHECKS))
 def test_each_revision_alone_is_found_with_its_kind_and_place(tmp_path: Path, case: str) -> None:
-    r = revise(ZH.path, ZH.write(tmp_path, edits_zh()[case]))
+    r = revise(ZH.path, ZH.write(tmp_path, R.edits()[case]))
     check, touched = CHECKS[case]
     check(r)
     assert len(changed(r)) == touched, [(p.change.value, p.place) for p in changed(r)]
 
 
 def test_all_revisions_together(tmp_path: Path) -> None:
-    r = revise(ZH.path, ZH.write(tmp_path, *edits_zh().values()))
+    r = revise(ZH.path, ZH.write(tmp_path, *R.edits().values()))
     for check, _ in CHECKS.values():
         check(r)
     assert len(changed(r)) == sum(touched for _, touched in CHECKS.values())

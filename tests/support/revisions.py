@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+import regex
+
+from tests.support.corpora import ARES
 from unterm.documents.model import Document
 from unterm.documents.read import read_document
 
@@ -93,3 +97,50 @@ class Draft:
         """Blocks i and j (the next paragraph) made one."""
         a, b = self.raw(i), self.raw(j)
         return lambda text: once(once(text, b + "\n", ""), a, a + joiner + b)
+
+
+DIGIT_GAP = regex.compile(r"(?<=\d) (?=\p{Han})|(?<=\p{Han}) (?=\d)")
+INSERTED_CLAUSE = "，并请各会员国酌情提供支持"
+
+
+@dataclass(frozen=True)
+class AresRevisions:
+    """The A/RES/77/173 Chinese and the paragraphs a reviser works on in it, found by
+    their text, with the edits made to each."""
+
+    draft: Draft
+    word: int  # preambular 5: 认可 becomes 核可
+    clause: int  # operative 5: a clause inserted
+    gone: int  # preambular 12: deleted
+    swap_a: int  # preambular 8, swapped with preambular 9
+    split: int  # operative 7: cut in two after its first comma
+    typo: int  # preambular 13: half-width commas, no space between digits and characters
+
+    @property
+    def swap_b(self) -> int:
+        return self.swap_a + 1
+
+    def edits(self) -> dict[str, Revise]:
+        d = self.draft
+        return {
+            "word": d.replace(self.word, "其中大会认可", "其中大会核可"),
+            "clause": d.replace(self.clause, "通过增加", INSERTED_CLAUSE + "通过增加"),
+            "deleted": d.delete(self.gone),
+            "swapped": d.swap(self.swap_a, self.swap_b),
+            "split": d.split(self.split, "具有适当能力，"),
+            "typography": d.rewrite(self.typo, lambda raw: DIGIT_GAP.sub("", raw).replace("，", ",")),
+        }
+
+
+@cache
+def ares_zh() -> AresRevisions:
+    d = Draft.of(ARES / "zh.md")
+    return AresRevisions(
+        d,
+        word=d.find("其中大会认可", "preambular"),
+        clause=d.find("5. 邀请会员国", "operative"),
+        gone=d.find("欢迎联合国系统行政首长协调理事会", "preambular"),
+        swap_a=d.find("还重申致力于促进在城市发展进程中", "preambular"),
+        split=d.find("7. 重申需要确保人居署具有适当能力", "operative"),
+        typo=d.find("认识到在执行大会 2018 年 12 月 20 日", "preambular"),
+    )
