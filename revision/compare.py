@@ -6,8 +6,10 @@ is a block's character n-grams (bigrams in Chinese, 4-grams in English, after NF
 with white space removed, so that typography does not count), and a link costs
 
 - a prior for its type: 1-1 nothing; leaving a block out (1-0, 0-1) SKIP; a merge or
-  split of two more than leaving one out and keeping the other (so that a deleted
-  paragraph is not taken into its neighbour), of three more again;
+  split of two MARGIN more than leaving one out and keeping the other, so that a
+  deleted paragraph is not taken into its neighbour (that would also cost the
+  dissimilarity it adds) while a merged one is (leaving it out would cost its whole
+  length); of three, MARGIN more again;
 - WEIGHT × (1 − similarity), the similarity being the Dice coefficient of the two
   groups' n-grams (a group's shared n-grams are its members', capped at each side's
   total);
@@ -16,13 +18,23 @@ with white space removed, so that typography does not count), and a link costs
 
 With these, two blocks at the same place are the same paragraph edited where their
 similarity is above 1 − (2·SKIP)/WEIGHT = 0.35, and a deleted and an inserted block
-otherwise; paragraphs of one resolution that say different things have a median
-similarity of 0.25 (Chinese bigrams, A/RES/77/173) and 0.30 (English 4-grams). Two
-adjacent paragraphs swapped are a crossing of two links, which costs SWAP extra; a
-paragraph moved further is, to the programme, deleted in one place and inserted in
-another, and the two are paired afterwards as a move when their similarity is at least
-MOVED (0.6: above what any two different paragraphs of A/RES/77/173 reach, save near
-repeats such as its closing lines, which a move must be mutually the best match for).
+otherwise. In A/RES/77/173 two different paragraphs have a median similarity of 0.04
+(Chinese bigrams) and 0.09 (English 4-grams), 99% of them below 0.29 and 0.36; a
+paragraph's most similar other one, a median of 0.25 and 0.30. Two adjacent
+paragraphs swapped are a crossing of two links, which costs SWAP extra; a paragraph
+moved further is, to the programme, deleted in one place and inserted in another, and
+the two are paired afterwards as a move when their similarity is at least MOVED and
+each is the other's best match (0.6: reached by 5 of the 2,775 pairs of different
+Chinese paragraphs of A/RES/77/173 and 4 English ones, all short title lines against
+the paragraph that quotes them, or the date written two ways).
+
+Where most paragraphs are unchanged, runs of them are fixed first (`_anchors`) and the
+programme runs between them, so a long document costs little more than its changes.
+On random revisions of real texts (`python -m bench.revision_accuracy`: A/RES/77/173,
+the UDHR and 300 UNPC paragraphs, each language, 20 seeds, 807 changes) 804 changes
+are found with their kind and place; the three missed are a clause longer than the
+heading it went into (reported as the heading replaced) and one merge of two short
+lines beside a third.
 
 Footnotes are aligned among themselves, as the aligner does, and each pair placed after
 the first pair whose final (or draft) blocks cite it: drafts and finals break their
@@ -31,10 +43,11 @@ pages in different places, and footnotes printed at the foot of a page move with
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from unterm.align.cost import Link, Unit
 from unterm.align.dp import align_units
@@ -49,9 +62,10 @@ WEIGHT = 10.0
 KEY = 1.0
 SWAP = 3.0
 MOVED = 0.6
+MARGIN = 0.5
 PRIOR: dict[tuple[int, int], float] = {(1, 1): 0.0, (1, 0): SKIP, (0, 1): SKIP}
-PRIOR[(2, 1)] = PRIOR[(1, 2)] = PRIOR[(1, 1)] + SKIP + 1.0
-PRIOR[(3, 1)] = PRIOR[(1, 3)] = PRIOR[(2, 1)] + SKIP + 1.0
+PRIOR[(2, 1)] = PRIOR[(1, 2)] = PRIOR[(1, 1)] + SKIP + MARGIN
+PRIOR[(3, 1)] = PRIOR[(1, 3)] = PRIOR[(2, 1)] + SKIP + MARGIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +157,12 @@ def compare(draft: Document, final: Document) -> list[Match]:
     for is_note, out in ((False, body), (True, notes)):
         di = _sequence(draft, is_note)
         fi = _sequence(final, is_note)
-        links = align_units([d_units[k] for k in di], [f_units[k] for k in fi], scorer=SimilarityScorer)
+        links = _align(
+            [d_units[k] for k in di],
+            [f_units[k] for k in fi],
+            [draft.blocks[k].body for k in di],
+            [final.blocks[k].body for k in fi],
+        )
         for k in range(len(links) - 1):  # two paragraphs swapped: in the final's order
             if "crossed" in links[k].evidence and links[k].en > links[k + 1].en:
                 links[k], links[k + 1] = links[k + 1], links[k]
@@ -155,6 +174,57 @@ def compare(draft: Document, final: Document) -> list[Match]:
         draft,
         final,
     )
+
+
+def _align(d_units: list[Unit], f_units: list[Unit], d_texts: list[str], f_texts: list[str]) -> list[Link]:
+    """The links of two block sequences: runs of unchanged blocks fixed first (see
+    `_anchors`), the programme between them."""
+    bounds = [(-1, -1), *_anchors(d_texts, f_texts), (len(d_texts), len(f_texts))]
+    out: list[Link] = []
+    for (i0, j0), (i1, j1) in pairwise(bounds):
+        if i0 >= 0:
+            out.append(Link((i0,), (j0,), 1.0, ("unchanged", "similarity 1.000")))
+        if i1 - i0 > 1 or j1 - j0 > 1:
+            links = align_units(d_units[i0 + 1 : i1], f_units[j0 + 1 : j1], scorer=SimilarityScorer)
+            for link in links:
+                shifted = (tuple(i0 + 1 + k for k in link.zh), tuple(j0 + 1 + k for k in link.en))
+                out.append(Link(*shifted, link.score, link.evidence))
+    return out
+
+
+def _anchors(d_texts: list[str], f_texts: list[str]) -> list[tuple[int, int]]:
+    """Blocks that are certainly unchanged, as (draft, final) positions: the longest
+    run-preserving common subsequence of the texts each version holds exactly once
+    (patience diff), kept where two or more follow one another in both. A revision
+    leaves most paragraphs as they were, so the programme then runs only where the
+    reviser worked; a lone match is left to it, so that two paragraphs swapped are
+    seen as such rather than one of them fixed in place."""
+    d_count, f_count = Counter(d_texts), Counter(f_texts)
+    f_at = {t: j for j, t in enumerate(f_texts) if f_count[t] == 1}
+    candidates = [(i, f_at[t]) for i, t in enumerate(d_texts) if d_count[t] == 1 and t in f_at]
+    # the longest run of candidates increasing in both positions (patience sorting)
+    tops: list[int] = []  # per length, the candidate ending such a run at the smallest final position
+    top_j: list[int] = []  # and that position
+    before: list[int] = []
+    for k, (_, j) in enumerate(candidates):
+        length = bisect_left(top_j, j)
+        before.append(tops[length - 1] if length else -1)
+        if length == len(tops):
+            tops.append(k)
+            top_j.append(j)
+        else:
+            tops[length], top_j[length] = k, j
+    chain: list[tuple[int, int]] = []
+    k = tops[-1] if tops else -1
+    while k >= 0:
+        chain.append(candidates[k])
+        k = before[k]
+    chain.reverse()
+    return [
+        (i, j)
+        for n, (i, j) in enumerate(chain)
+        if (n and chain[n - 1] == (i - 1, j - 1)) or (n + 1 < len(chain) and chain[n + 1] == (i + 1, j + 1))
+    ]
 
 
 def _sequence(doc: Document, notes: bool) -> list[int]:
