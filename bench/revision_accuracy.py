@@ -111,11 +111,11 @@ def revised(paras: list[str], side: str, rng: random.Random) -> tuple[list[str],
             final[k] = None
             extra.setdefault(target, []).append(text)
             ops.append((kind, (k,)))
-    out = []
-    for k, text in enumerate(final):
+    out: list[str] = []
+    for k, kept in enumerate(final):
         out += extra.get(k, [])
-        if text is not None:
-            out.append(text)
+        if kept is not None:
+            out.append(kept)
     return out, ops
 
 
