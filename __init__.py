@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from unterm.align.model import AlignedPair, Alignment, Row
 from unterm.documents.model import Block, BlockKind, Document
@@ -27,6 +27,9 @@ from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Report, Severity
 from unterm.termbase.model import Entry, Term, Termbase
 from unterm.version import __version__
+
+if TYPE_CHECKING:  # revision reports are made by unterm.revision, imported when used
+    from unterm.revision.model import Corpus, Revision
 
 __all__ = [
     "AlignedPair",
@@ -124,12 +127,15 @@ def read_termbase(path: str | Path) -> Termbase:
 
 
 def write(
-    value: Alignment | Termbase | Report, target: str | Path | BinaryIO, format: str | None = None
+    value: Alignment | Termbase | Report | Revision | Corpus,
+    target: str | Path | BinaryIO,
+    format: str | None = None,
 ) -> str:
     """Write an alignment (TSV, CSV, XLSX, JSON, TMX, HTML), a termbase (TBX, CSV, XLSX,
-    OmegaT TSV) or a QA report (HTML, JSON, CSV, XLSX) to a file, all or nothing, the
-    format told by its extension unless `format` names it; `-` is standard output, and a
-    binary stream is written as it is (then give `format`). Returns the format's name."""
+    OmegaT TSV), a QA report or a revision report (HTML, JSON, CSV, XLSX) to a file, all or
+    nothing, the format told by its extension unless `format` names it; `-` is standard
+    output, and a binary stream is written as it is (then give `format`). Returns the
+    format's name."""
     from unterm.files import write as write_any
 
     return write_any(value, target, format).name.value

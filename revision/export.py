@@ -38,10 +38,10 @@ def _revisions(value: Revision | Corpus) -> tuple[Revision, ...]:
 
 def wdiff(edits: tuple[Edit, ...]) -> str:
     """The changed spans in wdiff's notation: `[-deleted-]{+inserted+}`, ` … ` between,
-    a paragraph break as ¶."""
+    a paragraph break as ¶ and a span of spaces alone as ␣."""
 
     def shown(text: str) -> str:
-        return text.replace("\n", "¶")
+        return text.replace("\n", "¶") if text.strip() else text.replace(" ", "␣").replace("\n", "¶")
 
     return " … ".join(
         (f"[-{shown(e.draft)}-]" if e.draft else "") + (f"{{+{shown(e.final)}+}}" if e.final else "")
@@ -200,7 +200,10 @@ def summary_table(value: Revision | Corpus, show: int = 10) -> str:
     for p in rows:
         what = wdiff(p.edits)
         what = what if len(what) <= 60 else what[:59] + "…"
-        out.write(f"{p.place:<{width}}  {change_label(p):<19}  {p.ter:>6.2f}  {p.chrf:>6.2f}  {what}\n")
+        out.write(
+            f"{p.place:<{width}}  {change_label(p):<19}  {p.ter:>6.2f}  {p.chrf:>6.2f}  {what}".rstrip()
+            + "\n"
+        )
     for change in (Change.INSERTED, Change.DELETED):
         places = [p.place for p in r.pairs if p.change is change]
         if places:

@@ -144,3 +144,23 @@ def ares_zh() -> AresRevisions:
         split=d.find("7. 重申需要确保人居署具有适当能力", "operative"),
         typo=d.find("认识到在执行大会 2018 年 12 月 20 日", "preambular"),
     )
+
+
+def main() -> None:
+    """Write the revised copy of the A/RES/77/173 Chinese (every edit of `ares_zh`) to the
+    path given: the final version README "Revision reports" compares with the draft.
+
+    usage: python -m tests.support.revisions FINAL.md
+    """
+    import sys
+
+    if len(sys.argv) != 2:
+        sys.exit(main.__doc__)
+    target = Path(sys.argv[1])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    r = ares_zh()
+    r.draft.write(target.parent, *r.edits().values(), name=target.name)
+
+
+if __name__ == "__main__":
+    main()
