@@ -362,9 +362,7 @@ def qa(
 
 @app.command()
 def revision(
-    draft: Annotated[
-        Path, typer.Argument(help="The draft (.md, .txt, .docx, .pdf, .html), or a folder of drafts.")
-    ],
+    draft: Annotated[Path, typer.Argument(help="The draft (.md, .txt, .docx, .pdf), or a folder of drafts.")],
     final: Annotated[
         Path, typer.Argument(help="The final version, or a folder of finals paired with the drafts by name.")
     ],

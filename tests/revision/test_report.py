@@ -116,6 +116,22 @@ def folders(tmp_path: Path) -> tuple[Path, Path]:
     return drafts, finals
 
 
+def test_english_originals_in_a_folder_go_with_the_chinese_of_their_name(tmp_path: Path) -> None:
+    drafts, finals = folders(tmp_path)
+    english = tmp_path / "english"
+    english.mkdir()
+    (english / "A_RES_77_173_zh.md").write_bytes((ARES / "en.md").read_bytes())
+    out = tmp_path / "corpus.json"
+    result = runner.invoke(
+        app, ["revision", str(drafts), str(finals), "--en", str(english), "-o", str(out), "-q"]
+    )
+    assert result.exit_code == Status.UNUSABLE  # the orphan, as before
+    documents = {d["document"]: d for d in json.loads(out.read_text(encoding="utf-8"))["documents"]}
+    assert documents["A_RES_77_173_zh"]["english"].endswith("A_RES_77_173_zh.md")
+    assert documents["A_RES_77_173_zh"]["pairs"][0]["english"] == "Seventy-seventh session"
+    assert documents["sub/en"]["english"] == ""  # none of that name: compared without one
+
+
 def test_folders_are_paired_by_name_with_a_corpus_table(tmp_path: Path) -> None:
     drafts, finals = folders(tmp_path)
     out = tmp_path / "corpus.xlsx"
