@@ -57,7 +57,7 @@ svg a:focus rect{stroke:#1d232a;stroke-width:2;vector-effect:non-scaling-stroke}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem .6rem;background:#fff;
   border:1px solid #d5dae0;font-size:.88rem;position:sticky;top:0;z-index:2}
 .filters input[type=search]{width:14rem;max-width:100%;padding:.2rem .4rem}
-td.n,.badge{white-space:nowrap}tr.go{cursor:pointer}tr.go:hover,tr.go:focus{background:#eef5fd;outline:none}
+td.n,.badge{white-space:nowrap}table.top td{overflow-wrap:break-word}tr.go{cursor:pointer}tr.go:hover,tr.go:focus{background:#eef5fd;outline:none}
 table.pairs{table-layout:fixed}col.key{width:11rem}col.score{width:6.5rem}
 .zh{font-family:"""
     + _ZH_FONT
@@ -250,14 +250,14 @@ def _most_revised(r: Revision, prefix: str) -> list[str]:
     out = [
         "<h3>Most revised paragraphs</h3>",
         '<table class="top"><thead><tr><th>paragraph</th><th>change</th><th class="n">TER</th>'
-        '<th class="n">chrF</th><th class="n wide">edits</th></tr></thead><tbody>',
+        '<th class="n wide">chrF</th><th class="n wide">edits</th></tr></thead><tbody>',
     ]
     for p in top:
         k = r.pairs.index(p)
         out.append(
             f'<tr class="go" tabindex="0" data-target="{prefix}p{k}"><td>{escape(p.place)}</td>'
             f'<td><span class="badge {p.change.value}">{escape(change_label(p))}</span></td>'
-            f'<td class="n">{p.ter:.1f}</td><td class="n">{p.chrf:.1f}</td>'
+            f'<td class="n">{p.ter:.1f}</td><td class="n wide">{p.chrf:.1f}</td>'
             f'<td class="n wide">{p.ter_edits}</td></tr>'
         )
     if not top:
