@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from unterm.documents.model import Block, BlockKind, Document
     from unterm.lang.languages import Lang
     from unterm.qa.model import Finding, Report, Severity
+    from unterm.revision.model import Corpus, Revision  # revision reports: unterm.revision
     from unterm.termbase.model import Entry, Term, Termbase
 
 # The value types, imported when first used: `import unterm` loads next to nothing, so the
@@ -183,12 +184,15 @@ def read_termbase(path: str | Path) -> Termbase:
 
 
 def write(
-    value: Alignment | Termbase | Report, target: str | Path | BinaryIO, format: str | None = None
+    value: Alignment | Termbase | Report | Revision | Corpus,
+    target: str | Path | BinaryIO,
+    format: str | None = None,
 ) -> str:
     """Write an alignment (TSV, CSV, XLSX, JSON, TMX, HTML), a termbase (TBX, CSV, XLSX,
-    OmegaT TSV) or a QA report (HTML, JSON, CSV, XLSX) to a file, all or nothing, the
-    format told by its extension unless `format` names it; `-` is standard output, and a
-    binary stream is written as it is (then give `format`). Returns the format's name."""
+    OmegaT TSV), a QA report or a revision report (HTML, JSON, CSV, XLSX) to a file, all or
+    nothing, the format told by its extension unless `format` names it; `-` is standard
+    output, and a binary stream is written as it is (then give `format`). Returns the
+    format's name."""
     from unterm.files import write as write_any
 
     return write_any(value, target, format).name.value

@@ -25,6 +25,9 @@ from unterm.outputs import write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
 from unterm.qa.model import Report
+from unterm.revision import export as revision_export
+from unterm.revision import html as revision_html
+from unterm.revision.model import Corpus, Revision
 from unterm.termbase import omegat, tbx
 from unterm.termbase import tabular as term_tables
 from unterm.termbase.model import Termbase
@@ -80,6 +83,9 @@ class FileFormat:
 _WHAT: dict[type, str] = {Alignment: "alignment", Termbase: "termbase", Report: "report"}
 # what an unknown extension is called in a message: `unknown output extension '.docx'`
 _FILE: dict[type, str] = {Alignment: "output", Termbase: "termbase", Report: "report"}
+# revision reports: one document (Revision) or a folder of them (Corpus)
+_WHAT |= {Revision: "revision report", Corpus: "revision report"}
+_FILE |= {Revision: "report", Corpus: "report"}
 
 
 def _tags(o: Options) -> dict[str, str]:
@@ -110,6 +116,16 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
     FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
     FileFormat(Format.XLSX, Report, (".xlsx",), lambda r, f, o: export.write_xlsx(r, f), text=False),
+    *(
+        entry
+        for holds in (Revision, Corpus)
+        for entry in (
+            FileFormat(Format.HTML, holds, (".html", ".htm"), lambda r, f, o: revision_html.write_html(r, f)),
+            FileFormat(Format.JSON, holds, (".json",), lambda r, f, o: revision_export.write_json(r, f)),
+            FileFormat(Format.CSV, holds, (".csv",), lambda r, f, o: revision_export.write_csv(r, f)),
+            FileFormat(Format.XLSX, holds, (".xlsx",), lambda r, f, o: revision_export.write_xlsx(r, f), text=False),
+        )
+    ),
 )  # fmt: skip
 
 
@@ -141,7 +157,7 @@ def choose(holds: type, path: Path | str | None = None, name: Format | str | Non
 
 
 def write(
-    value: Alignment | Termbase | Report,
+    value: Alignment | Termbase | Report | Revision | Corpus,
     target: Path | str | BinaryIO,
     fmt: Format | str | None = None,
     options: Options = Options(),
@@ -177,11 +193,14 @@ def write(
     return chosen
 
 
-def _sources(value: Alignment | Termbase | Report) -> list[str]:
+def _sources(value: object) -> list[str]:
     """The files a value was read from, which an output must never replace."""
-    alignment = value.alignment if isinstance(value, Report) else value
-    if isinstance(alignment, Alignment):
-        return [alignment.zh.path, alignment.en.path]
+    if isinstance(value, Report):
+        value = value.alignment
+    if isinstance(value, Alignment):
+        return [value.zh.path, value.en.path]
+    if isinstance(value, Revision):
+        return [value.draft.path, value.final.path, *([value.english] if value.english else [])]
     return []
 
 

@@ -188,6 +188,8 @@ class Group:
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
 
+    swap_penalty = SWAP_PENALTY
+
     def __init__(self, zh: Sequence[Unit], en: Sequence[Unit]) -> None:
         self.zh = zh
         self.en = en

@@ -4,16 +4,21 @@ probability of each link (forward-backward over the same costs).
 
 Moves: 1-1, 1-0, 0-1, 2-1, 1-2, 3-1, 1-3, and a crossing of two 1-1 links (the closing
 lines of a resolution come in opposite orders in Chinese and English).
+
+The programme is generic: what a link costs comes from a scorer (align.cost.Scorer for a
+translation; another model, such as two versions of one text compared by similarity,
+can be given in its place).
 """
 
 from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from unterm.align.cost import SWAP_PENALTY, Link, Scorer, Unit
+from unterm.align.cost import Link, Scorer, Unit
 
 MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
 
@@ -33,9 +38,28 @@ SWAP = len(MOVES)
 _K = len(_ALL)
 
 
-def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -> list[Link]:
+class LinkScorer(Protocol):
+    """What the programme asks of a cost model: the cost of linking units i..i+a-1 with
+    j..j+b-1, the extra cost of crossing two 1-1 links, and the Link for a chosen move."""
+
+    @property
+    def swap_penalty(self) -> float: ...
+
+    def cost(self, i: int, a: int, j: int, b: int) -> float: ...
+
+    def link(self, i: int, a: int, j: int, b: int, posterior: float, extra: Sequence[str] = ()) -> Link: ...
+
+
+def align_units(
+    zh: Sequence[Unit],
+    en: Sequence[Unit],
+    *,
+    swaps: bool = True,
+    scorer: Callable[[Sequence[Unit], Sequence[Unit]], LinkScorer] = Scorer,
+) -> list[Link]:
     """The lowest-cost monotonic alignment of two unit sequences (see module docstring),
-    each link with its posterior-based confidence.
+    each link with its posterior-based confidence; `scorer` makes the cost model for the
+    two sequences (by default, that of a Chinese text and its English translation).
 
     The DP searches a band around the diagonal (_Band): the whole grid for short
     sequences; for long ones a band of 30 cells either side, doubled and searched again
@@ -46,18 +70,18 @@ def align_units(zh: Sequence[Unit], en: Sequence[Unit], *, swaps: bool = True) -
     sequences times the band's width, not with their product.
     """
     n, m = len(zh), len(en)
-    scorer = Scorer(zh, en)
+    model = scorer(zh, en)
     band = _Band(n, m)
     while True:
-        rows = _forward(scorer, band, swaps)
+        rows = _forward(model, band, swaps)
         if not band.narrower_than_needed(_path(rows)):
             break
         band = band.wider()
     _backward(rows)
-    return _links(rows, scorer, n, m)
+    return _links(rows, model, n, m)
 
 
-def _forward(scorer: Scorer, band: _Band, swaps: bool) -> list[_Row]:
+def _forward(scorer: LinkScorer, band: _Band, swaps: bool) -> list[_Row]:
     """The forward pass over the band: best costs, back-pointers and forward
     log-probabilities of every cell the alignment can reach."""
     n, m = band.n, band.m
@@ -121,11 +145,11 @@ class _Row:
         self.costs = array("d", [math.inf]) * (width * _K)
 
 
-def _move_costs(scorer: Scorer, i: int, j: int, n: int, m: int, swaps: bool) -> array[float]:
+def _move_costs(scorer: LinkScorer, i: int, j: int, n: int, m: int, swaps: bool) -> array[float]:
     """The cost of each move out of cell (i, j) (infinite where it leaves the grid)."""
     out = array("d", (scorer.cost(i, a, j, b) if i + a <= n and j + b <= m else math.inf for a, b in MOVES))
     if swaps and i + 2 <= n and j + 2 <= m:
-        out.append(scorer.cost(i, 1, j + 1, 1) + scorer.cost(i + 1, 1, j, 1) + SWAP_PENALTY)
+        out.append(scorer.cost(i, 1, j + 1, 1) + scorer.cost(i + 1, 1, j, 1) + scorer.swap_penalty)
     else:
         out.append(math.inf)
     return out
@@ -154,7 +178,7 @@ def _backward(rows: list[_Row]) -> None:
             row.beta[here] = total
 
 
-def _links(rows: list[_Row], scorer: Scorer, n: int, m: int) -> list[Link]:
+def _links(rows: list[_Row], scorer: LinkScorer, n: int, m: int) -> list[Link]:
     """The best path, traced back from the end, each link with its posterior."""
     end = rows[n]
     total = end.alpha[m - end.lo]
