@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -19,6 +19,10 @@ from unterm.errors import FormatError, UntermError
 from unterm.files import STDOUT, FileFormat, Format, Options
 from unterm.termbase.model import Termbase
 from unterm.version import __version__
+
+if TYPE_CHECKING:
+    from unterm.batch.aligning import Options as AlignRun
+    from unterm.batch.pairs import Pairing
 
 app = typer.Typer(
     add_completion=False,
@@ -125,9 +129,13 @@ class Level(str, Enum):
 @app.command()
 def align(
     zh: Annotated[
-        Path, typer.Argument(help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf.")
+        Path,
+        typer.Argument(
+            help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf; or a folder (or a "
+            "list file) of pairs, for a corpus."
+        ),
     ],
-    en: Annotated[Path, typer.Argument(help="The English version.")],
+    en: Annotated[Path | None, typer.Argument(help="The English version (none for a corpus).")] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -151,18 +159,42 @@ def align(
         Level,
         typer.Option("--level", help="paragraph, or sentence: sentences aligned inside each paragraph pair."),
     ] = Level.PARAGRAPH,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Pairs aligned at once, for a corpus (default: the cores)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
+    min_score: Annotated[
+        float, typer.Option("--min-score", min=0.0, max=1.0, help="Corpus files: leave out pairs below this.")
+    ] = 0.0,
 ) -> None:
     """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
-    sentence with --level sentence).
+    sentence with --level sentence), or every pair of a corpus.
 
     Reads .md, .txt, .docx and .pdf (with a text layer). Writes one pair a row (columns
     zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
     TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
+    Given a folder (or a list file) of pairs, writes a file per pair into the folder -o
+    names, or one corpus file: a TMX, JSON Lines, or a Moses pair (-o PREFIX.zh).
     """
     import unterm
     from unterm.align.rows import summarise
     from unterm.files import write
 
+    if en is None:
+        from unterm.batch.aligning import Options as Run
+
+        run = Run(
+            level.value, str(termbase) if termbase else None, jobs or 0, scheduler, force, min_score, quiet
+        )
+        _align_corpus(zh, output, fmt, run)
+        return
     chosen = _choose(Alignment, output, fmt, Format.TSV)
     _check_output(output, zh, en, termbase)
     try:
@@ -174,6 +206,67 @@ def align(
     if not quiet:
         _notes(alignment)
         typer.echo(f"unterm: {summarise(alignment)}{_to_file(output)}", err=True)
+
+
+def _pairing(source: Path) -> Pairing:
+    """The pairs of a corpus given as a folder or a list file; usage error otherwise. Each
+    file with no partner gets a line."""
+    from unterm.batch.pairs import find_pairs, is_list, read_list
+
+    if not source.exists():
+        _fail(f"{source}: no such file or folder")
+    if not source.is_dir() and not is_list(source):
+        _fail(f"give the English version after {source}, or a folder (or list file) of pairs", Status.USAGE)
+    try:
+        pairing = find_pairs(source) if source.is_dir() else read_list(source)
+    except UntermError as err:
+        _fail(str(err))
+    for path in pairing.unpaired:
+        typer.echo(f"unterm: {path}: has no partner in the other language (skipped)", err=True)
+    if not pairing.pairs:
+        _fail(
+            f"{source}: holds no document pairs (NAME.zh.*/NAME.en.*, zh/NAME.*/en/NAME.*, FOLDER/zh.*/FOLDER/en.*)"
+        )
+    return pairing
+
+
+def _align_corpus(source: Path, output: Path | None, fmt: Format | None, run: AlignRun) -> None:
+    """`unterm align` over a folder or a list of pairs (see batch.aligning)."""
+    from dataclasses import replace
+
+    from unterm.batch.aligning import align_corpus, align_folder, corpus_kind
+    from unterm.batch.run import Progress, default_jobs
+
+    if output is None or str(output) == STDOUT:
+        _fail(
+            "a corpus needs -o: a folder (a file per pair) or one corpus file (.tmx, .jsonl, PREFIX.zh)",
+            Status.USAGE,
+        )
+    pairing = _pairing(source)
+    try:
+        kind = corpus_kind(output, fmt.value if fmt else None)
+    except UntermError as err:
+        _fail(str(err), Status.USAGE)
+    run = replace(run, workers=run.workers or default_jobs())
+    progress = Progress(len(pairing.pairs), quiet=run.quiet)
+    units = -1
+    try:
+        if kind == "folder":
+            per_pair = _choose(Alignment, Path("x.tmx"), fmt, None).name.value
+            failures = align_folder(list(pairing.pairs), output, per_pair, run, progress)
+        else:
+            failures, units = align_corpus(list(pairing.pairs), output, kind, run, progress)
+    except UntermError as err:
+        _fail(str(err))
+    for failure in failures:
+        typer.echo(f"unterm: {failure.name}: {failure.message}", err=True)
+    if not run.quiet:
+        made = f", {units} pairs written" if units >= 0 else ""
+        typer.echo(f"unterm: corpus: {progress.summary(len(pairing.unpaired))}{made} -> {output}", err=True)
+    if any(f.internal for f in failures):
+        raise typer.Exit(Status.INTERNAL)
+    if failures or pairing.unpaired:
+        raise typer.Exit(Status.UNUSABLE)
 
 
 def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:

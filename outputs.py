@@ -21,7 +21,7 @@ import errno
 import os
 import stat
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,6 +91,44 @@ def write_file(path: Path, write: Callable[[BinaryIO], None], inputs: Iterable[P
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def write_files(
+    paths: Sequence[Path], write: Callable[[list[BinaryIO]], None], inputs: Iterable[Path | str] = ()
+) -> None:
+    """Write several files together (a Moses pair and its ids), all or none: each to a
+    temporary file beside it, all renamed into place once `write` is done with them."""
+    sources = list(inputs)
+    targets = []
+    for path in paths:
+        refuse_inputs(path, sources)
+        target = Path(os.path.realpath(path))
+        if target.is_dir():
+            raise OutputError(f"{path}: is a folder: give a file name to write to")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise OutputError(f"{path}: its folder cannot be made ({_reason(err)})") from None
+        remove_stale_parts(target.parent)
+        targets.append(target)
+    temps = [t.parent / f"{_PART}{os.getpid()}.{uuid.uuid4().hex[:8]}.part" for t in targets]
+    streams: list[BinaryIO] = []
+    try:
+        try:
+            streams = [open(t, "xb") for t in temps]  # noqa: SIM115 - closed below, all together
+            write(streams)
+        finally:
+            for stream in streams:
+                stream.close()
+        _check_stop()
+        for tmp, target in zip(temps, targets, strict=True):
+            os.replace(tmp, target)
+    except OSError as err:
+        raise OutputError(f"{paths[0]}: cannot be written ({_reason(err)})") from None
+    finally:
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def refuse_inputs(path: Path | str, inputs: Iterable[Path | str]) -> None:
