@@ -157,11 +157,16 @@ def _mismatch(loc: Located, words: DocumentWords, model: _Model, k: int) -> Find
             )
     side = p.side(worst)
     untranslated = len(side.covered) - sum(side.covered)
+    _, start, end = model.run(side, worst)
+    text = loc.text(loc.alignment.pairs[p.index], worst)
+    shown = _quote(text[slice(*_clause(text, side, start, end))]) if end > start else ""
     return loc.finding(
         "content.mismatch",
         p.index,
         f"the two versions of {names[worst]} do not say the same thing: {untranslated} of "
         f"{len(side.covered)} {_NAME[worst]} words have no counterpart in the {_NAME[_OTHER[worst]]}",
+        zh_excerpt=shown if worst is Lang.ZH else "",
+        en_excerpt=shown if worst is Lang.EN else "",
     )
 
 

@@ -30,7 +30,7 @@ from unterm.lang.languages import Lang
 from unterm.lang.numerals import roman, zh_numeral
 from unterm.lang.text import zh_key
 from unterm.qa.lexicon import segmented
-from unterm.qa.model import Finding, Located
+from unterm.qa.model import Finding, Located, Severity
 from unterm.qa.terms import MIN_SUPPORT, TermIndex, established_names, heads
 
 if TYPE_CHECKING:
@@ -115,8 +115,10 @@ def _unknown_name(analysis: Analysis, k: int, lang: Lang, index: TermIndex) -> s
 
 
 def _missing(loc: Located, i: int, lang: Lang, form: str, usual: str, support: int, instead: str) -> Finding:
+    """A name without its rendering: an error where another name stands in its place, a
+    warning where none does (the other version may say `it` or `the Programme`)."""
     other = _OTHER[lang]
-    there = f"; it has “{instead}” instead" if instead else ""
+    there = f"; it has “{instead}” instead" if instead else " (a pronoun or a short form there?)"
     return loc.finding(
         "names.mismatch",
         i,
@@ -124,6 +126,7 @@ def _missing(loc: Located, i: int, lang: Lang, form: str, usual: str, support: i
         f"paragraphs, but the {_NAME[other]} here has no “{usual}”{there}",
         zh_excerpt=form if lang is Lang.ZH else instead,
         en_excerpt=form if lang is Lang.EN else instead,
+        severity=None if instead else Severity.WARNING,
     )
 
 

@@ -66,11 +66,9 @@ def _copied(doc: Document, block: Block, lang: Lang) -> Block | None:
 
 def _finding(loc: Located, i: int, lang: Lang, block: int, copied: Block) -> Finding:
     names = loc.zh_names if lang is Lang.ZH else loc.en_names
-    doc = loc.alignment.zh if lang is Lang.ZH else loc.alignment.en
-    line = doc.blocks[block].lines[0]
     return loc.finding(
         "structure.repeat",
         i,
-        f"the {_LANG[lang]} repeats {names[copied.index]}: its text again at line {line} "
-        f"({loc.place(lang, block)}), where the {_OTHER[lang]} has it once: pasted twice?",
+        f"the {_LANG[lang]} repeats {names[copied.index]}: its text again ({loc.place(lang, block)}), "
+        f"where the {_OTHER[lang]} has it once: pasted twice?",
     )

@@ -75,7 +75,7 @@ def test_a_pasted_paragraph_is_a_repeat_of_the_one_it_copies(tmp_path: Path) -> 
     report = _report(tmp_path, _fault("Chinese paragraph 4 pasted twice"))
     [found] = [f for f in report.findings if f.check == "structure.repeat"]
     assert found.message == (
-        "the Chinese repeats 4: its text again at line 107 (line 107, between 4 and 5), "
+        "the Chinese repeats 4: its text again (line 107, between 4 and 5), "
         "where the English has it once: pasted twice?"
     )
     assert not [f for f in report.findings if f.check.startswith("structure.") and f is not found]
