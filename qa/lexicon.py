@@ -6,8 +6,11 @@ pronouns, numerals and measure words left out) is covered when one of its CC-CED
 glosses matches an English content word of the other side; an English content word,
 when it matches a gloss of some Chinese word there. Term pairs count as well: where a
 pair of the termbase or of the document's own mined terms has its Chinese term on one
-side and its English term on the other, the words of both are covered. Numbers and
-dates are left to the number checks and are not words here.
+side and its English term on the other, the words of both are covered. Where the
+dictionary is silent, word pairs learnt from the UNPC development set (WORD_PAIRS) and
+those the document's own pairs teach (`_associations`) count as glosses. A word covers
+at most FERTILITY words of the other side, nearest in place first. Numbers and dates
+are left to the number checks and are not words here.
 
 Each word keeps its place in the text, so that a run of words nobody translates can be
 quoted as it is written.
@@ -198,10 +201,6 @@ def en_words(text: str) -> list[Word]:
     return out
 
 
-def words(text: str, lang: Lang) -> list[Word]:
-    return zh_words(text) if lang is Lang.ZH else en_words(text)
-
-
 @dataclass(frozen=True, slots=True)
 class TermPairs:
     """Term pairs known to translate each other (a termbase's, the document's own mined
@@ -271,10 +270,6 @@ class Side:
 
     words: tuple[Word, ...]
     covered: tuple[bool, ...]
-
-    @property
-    def rate(self) -> float:
-        return sum(self.covered) / len(self.covered) if self.covered else 1.0
 
 
 @dataclass(frozen=True, slots=True)
