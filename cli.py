@@ -237,12 +237,12 @@ def _align_corpus(source: Path, output: Path | None, fmt: Format | None, run: Al
     from unterm.batch.aligning import align_corpus, align_folder, corpus_kind
     from unterm.batch.run import Progress, default_jobs
 
+    pairing = _pairing(source)
     if output is None or str(output) == STDOUT:
         _fail(
             "a corpus needs -o: a folder (a file per pair) or one corpus file (.tmx, .jsonl, PREFIX.zh)",
             Status.USAGE,
         )
-    pairing = _pairing(source)
     try:
         kind = corpus_kind(output, fmt.value if fmt else None)
     except UntermError as err:
@@ -444,20 +444,29 @@ def qa(
         bool,
         typer.Option(
             "--consistency/--no-consistency",
-            help="Mine the document to compare its terms' renderings (a few seconds).",
+            help="Mine the document to compare its terms' renderings, and compare what the two versions "
+            "say (content, omissions, names): a few seconds for the dictionaries.",
         ),
     ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table on stdout.")] = False,
+    ignore: Annotated[
+        Path | None,
+        typer.Option(
+            "--ignore",
+            help="Leave out the findings marked 'not an error' in this CSV (Export CSV in the HTML report).",
+        ),
+    ] = None,
 ) -> None:
     """Check a Chinese and an English UN document against each other for editorial review.
 
     Prints a summary table and the findings; -o writes the full report (HTML for a
     browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
-    above --fail-on exist, or when an input cannot be used (one line on stderr says which).
+    above --fail-on exist, 3 when an input cannot be used (one line on stderr says which).
     """
     import unterm
     from unterm.files import write
     from unterm.qa.export import summary_table
+    from unterm.qa.ignore import read_marks, without
     from unterm.qa.model import Report, Severity
     from unterm.qa.run import run_checks
     from unterm.qa.style import HouseStyle, read_style
@@ -470,7 +479,12 @@ def qa(
     try:
         house = read_style(style) if style else HouseStyle()
         terms = _read_termbase(termbase) if termbase else None
-        report = run_checks(unterm.align(zh, en), termbase=terms, style=house, consistency=consistency)
+        marks = read_marks(ignore) if ignore else None
+        report = run_checks(
+            unterm.align(zh, en), termbase=terms, style=house, consistency=consistency, meaning=consistency
+        )
+        if marks is not None:
+            report = without(report, marks, str(ignore))
         if chosen is not None:
             write(report, _target(output), chosen.name, inputs=[p for p in (termbase, style) if p])
     except UntermError as err:

@@ -3,7 +3,8 @@ tools, and the summary a terminal shows. Every tabular format has the columns
 
     check, severity, zh_key, en_key, zh_excerpt, en_excerpt, message
 
-plus `pair` (the aligned pair's index) and `zh_lines`/`en_lines` (where in each file).
+plus `pair` (the aligned pair's index), `zh_lines`/`en_lines` (where in each file) and
+`id` (the finding's name from run to run, which `unterm qa --ignore` matches on).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from unterm.qa.model import CHECKS, Report, Severity
 from unterm.sheets import Sheet, write_workbook
 
 COLUMNS = ("check", "severity", "zh_key", "en_key", "zh_excerpt", "en_excerpt", "message")
-EXTRA = ("pair", "zh_lines", "en_lines")
+EXTRA = ("pair", "zh_lines", "en_lines", "id")
 
 
 def records(report: Report) -> list[dict[str, Any]]:
@@ -42,6 +43,7 @@ def records(report: Report) -> list[dict[str, Any]]:
                 "pair": f.pair,
                 "zh_lines": "-".join(map(str, zh_lines)),
                 "en_lines": "-".join(map(str, en_lines)),
+                "id": f.id,
             }
         )
     return out

@@ -49,11 +49,12 @@ def _one_sided(loc: Located) -> list[Finding]:
         numbered = kind in _NUMBERED or name.startswith("article")
         what = f"{_WHAT[kind]} {name}" if numbered else f"{_WHAT[kind]} ({name})"
         severity = Severity.WARNING if kind in (BlockKind.HEADER, BlockKind.CLOSING) else None
+        where = loc.place(lang, (p.zh or p.en)[0])
         out.append(
             loc.finding(
                 "structure.one-sided",
                 i,
-                f"the {what} is in the {_LANG[lang]} only: no {_LANG[other]} counterpart",
+                f"the {what} is in the {_LANG[lang]} only ({where}): no {_LANG[other]} counterpart",
                 severity=severity,
             )
         )

@@ -129,6 +129,11 @@ def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str)
 
 def test_usage_error_exits_two() -> None:
     result = runner.invoke(app, ["align", "A_RES_77_173/zh.md"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "unterm: give the English version after A_RES_77_173/zh.md, or a folder (or list file) of pairs\n"
+    )
+    result = runner.invoke(app, ["align"])
     assert result.exit_code == 2 and "Missing argument" in result.stderr
 
 
