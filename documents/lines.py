@@ -123,6 +123,31 @@ def split_lines(text: str) -> list[Line]:
                 lines.append(Line(no, part, LineKind.RULE))
             else:
                 lines.append(Line(no, part.rstrip()))
+    return _setext_headings(lines)
+
+
+_SETEXT = regex.compile(r"^ {0,3}(?:-{2,}|={2,})\s*$")
+
+
+def _setext_headings(lines: list[Line]) -> list[Line]:
+    """Markdown's setext headings (`Article 3` over `---------`) as `#`/`##` headings: an
+    underline of `=` or `-` right under a short line, with a blank line or the end of the
+    file after it. The rule above a page's footnotes is followed by the first note, so
+    it is never taken for one."""
+    for k in range(1, len(lines)):
+        line, above = lines[k], lines[k - 1]
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            line.kind in (LineKind.TEXT, LineKind.RULE)
+            and _SETEXT.match(line.text)
+            and above.kind is LineKind.TEXT
+            and width(above.text.strip()) <= 80
+            and not pt.MD_HEADING.match(above.text)
+            and (after is None or after.kind is LineKind.BLANK)
+        ):
+            level = "#" if "=" in line.text else "##"
+            above.text = f"{level} {above.text.strip()}"
+            lines[k] = Line(line.no, "", LineKind.BLANK)
     return lines
 
 
@@ -134,7 +159,7 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     """Lines with page furniture replaced by page breaks.
 
     Furniture is a line of a known shape (job number, page number, barcode, a symbol
-    standing alone), or a running header or footer: a short line whose shape (digits
+    standing alone: `A/77/310.` with its full stop is a footnote's text), or a running header or footer: a short line whose shape (digits
     aside) stands among the first or last two lines of half the pages or more.
     """
     pages = _pages(lines)
@@ -152,7 +177,7 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             text = nfkc(ln.text)
             if (
                 any(p.match(text) for p in pt.FURNITURE)
-                or symbol_line(text.strip())[0]
+                or (symbol_line(text.strip())[0] and not text.rstrip().endswith("."))
                 or _shape(ln.text) in running
             ):
                 if not out or out[-1].kind is not LineKind.PAGE:
@@ -213,6 +238,30 @@ def choose_layout(lines: list[Line], markdown_hint: bool) -> tuple[Layout, float
     if markdown_hint or (gaps >= 0.25 * len(text_lines) and not (wrapped and gaps < 0.6 * len(text_lines))):
         return Layout.MARKDOWN, float(page)
     return (Layout.WRAPPED if wrapped else Layout.LINES), float(page)
+
+
+def first_line_width(lines: list[Line], page: float, lang: Lang) -> float:
+    """The width a paragraph's first line runs to in wrapped text: less than the page's
+    where the document indents first lines, as UN documents do (by about a tenth of an
+    English line). Measured on the lines that open a paragraph (a number, a preambular or
+    operative verb) and go on to the next line; the page width where there are fewer
+    than five."""
+    widths = [
+        width(a.text.strip())
+        for a, b in pairwise(lines)
+        if a.kind is LineKind.TEXT
+        and b.kind is LineKind.TEXT
+        and _opens(a.text, lang)
+        and not _opens(b.text, lang)
+        and not pt.terminated(a.text)
+    ]
+    if len(widths) < 5:
+        return page
+    return min(page, float(sorted(widths)[int(len(widths) * 0.9)]))
+
+
+def _opens(text: str, lang: Lang) -> bool:
+    return pt.starts_unit(text) or pt.opens_paragraph(text, lang)
 
 
 def _first_token(text: str) -> str:

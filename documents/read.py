@@ -19,7 +19,6 @@ from unterm.lang.symbols import symbol_line
 from unterm.lang.text import nfkc
 
 _GA = regex.compile(r"General Assembly|大会")
-_NOTE_NUMBER = regex.compile(r"^\s*(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]:?|\d{1,3}(?=\s|$))\s*")
 
 
 def read_document(path: Path | str) -> Document:
@@ -91,6 +90,12 @@ def line_breaks(text: str, lang: Lang, *, markdown: bool = False) -> list[bool]:
     return [owner.get(no) is None or owner.get(no) != owner.get(no + 1) for no in range(1, count + 1)]
 
 
+def _without_number(raw: str, n: int) -> str:
+    """A footnote's text without its own number (`<sup>1</sup>`, `[^1]:`, `1 `, or `1`
+    glued to the text as an extractor may give it)."""
+    return regex.sub(rf"^\s*(?:<sup>\s*{n}\s*</sup>|\[\^{n}\]:?|{n}(?!\d))\s*", "", raw)
+
+
 def _find_symbol(lines: list[Line]) -> str:
     """The document symbol from a masthead or running header line, if the text has one."""
     for line in lines[:400]:
@@ -119,17 +124,19 @@ def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
     flat = [nfkc(markup.strip_markup(r)) for r in raws]
     body = [i for i, p in enumerate(paras) if p.footnote is None]
     kinds = classify(body, raws, flat, lang)
-    waiting = sorted({p.footnote for p in paras if p.footnote is not None})
+    notes = {p.footnote for p in paras if p.footnote is not None}
+    markers = dict(
+        zip(body, markup.choose_markers([markup.prepare(raws[i]) for i in body], notes), strict=True)
+    )
     blocks: list[Block] = []
     for i, p in enumerate(paras):
         raw = raws[i]
         if p.footnote is not None:
-            text, _ = markup.clean(_NOTE_NUMBER.sub("", raw), lang, [])
+            text, _ = markup.clean(_without_number(raw, p.footnote), lang, [])
             blocks.append(Block(len(blocks), BlockKind.FOOTNOTE, str(p.footnote), text, raw, (), p.span))
             continue
         kind, key = kinds[i]
-        text, cited = markup.clean(raw, lang, waiting)
-        waiting = [n for n in waiting if n not in cited]
+        text, cited = markup.clean(raw, lang, [], markers[i])
         if text:
             blocks.append(Block(len(blocks), kind, key, text, raw, cited, p.span))
     return blocks
