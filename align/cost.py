@@ -153,6 +153,9 @@ def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float
     return matched, missed, 2 * matched + missed
 
 
+_Group = tuple[float, Counter[str], list[Unit]]  # total length, anchor counts, units
+
+
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
 
@@ -160,10 +163,10 @@ class Scorer:
         self.zh = zh
         self.en = en
         self._cache: dict[tuple[int, int, int, int], float] = {}
-        self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
+        self._groups: dict[tuple[int, int, int], _Group] = {}
         self.lexical = any(u.lex for u in zh) and any(u.lex for u in en)
 
-    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
+    def _group(self, units: Sequence[Unit], start: int, size: int) -> _Group:
         key = (id(units), start, size)
         hit = self._groups.get(key)
         if hit is None:
@@ -180,16 +183,46 @@ class Scorer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        lz, za, zu = self._group(self.zh, i, a)
-        le, ea, eu = self._group(self.en, j, b)
-        matched, missed, _ = _anchor_terms(za, ea)
-        value = PRIOR[(a, b)] + length_cost(lz, le) - MATCH_GAIN * matched + MISS_COST * missed
-        if a and b:
-            value += _kind_cost(zu, eu) + _key_cost(zu, eu)
-            if self.lexical:
-                value += LEX_WEIGHT * (LEX_CENTER - coverage(zu, eu))
+        value = self._cost(self._group(self.zh, i, a), self._group(self.en, j, b), kinds=True)
         self._cache[key] = value
         return value
+
+    def _cost(self, z: _Group, e: _Group, *, kinds: bool) -> float:
+        (lz, za, zu), (le, ea, eu) = z, e
+        matched, missed, _ = _anchor_terms(za, ea)
+        prior = PRIOR.get((len(zu), len(eu)), PRIOR[(3, 1)])
+        value = prior + length_cost(lz, le) - MATCH_GAIN * matched + MISS_COST * missed
+        if zu and eu:
+            value += (_kind_cost(zu, eu) if kinds else 0.0) + _key_cost(zu, eu)
+            if self.lexical:
+                value += LEX_WEIGHT * (LEX_CENTER - coverage(zu, eu))
+        return value
+
+    def merge_odds(self, zh: bool, k: int, link: Link) -> float:
+        """The log odds that a unit left alone (unit k of the zh or en side) is part of a
+        linked group instead, on the text alone: lengths, anchors, keys and words, not
+        the kinds the reader gave the units (a paragraph's tail read as a heading is
+        still its paragraph's). Positive where joining it to the link costs less than
+        leaving it alone; the link need not stand next to it."""
+        z, e = self._units(self.zh, link.zh), self._units(self.en, link.en)
+        alone = self._units(self.zh if zh else self.en, (k,))
+        empty = self._units(self.en if zh else self.zh, ())
+        apart = self._cost(z, e, kinds=False) + (
+            self._cost(alone, empty, kinds=False) if zh else self._cost(empty, alone, kinds=False)
+        )
+        if zh:
+            joined = self._cost(self._units(self.zh, tuple(sorted((*link.zh, k)))), e, kinds=False)
+        else:
+            joined = self._cost(z, self._units(self.en, tuple(sorted((*link.en, k)))), kinds=False)
+        return apart - joined
+
+    @staticmethod
+    def _units(units: Sequence[Unit], indices: tuple[int, ...]) -> _Group:
+        part = [units[i] for i in indices]
+        counts: Counter[str] = Counter()
+        for u in part:
+            counts.update(u.counts)
+        return sum(u.length for u in part), counts, part
 
     def link(self, i: int, a: int, j: int, b: int, posterior: float, extra: Sequence[str] = ()) -> Link:
         """The Link for a chosen move: its confidence and the evidence that decided it.
@@ -201,7 +234,7 @@ class Scorer:
         lz, za, zu = self._group(self.zh, i, a)
         le, ea, eu = self._group(self.en, j, b)
         zh_idx, en_idx = tuple(range(i, i + a)), tuple(range(j, j + b))
-        if not a or not b:
+        if not a or not b:  # rescored by dp.align_units: how sure it is that there is none
             return Link(zh_idx, en_idx, round(posterior, 3), ("no counterpart", *extra))
         evidence: list[str] = list(extra)
         keys_z = [u.key for u in zu if u.key]
