@@ -126,8 +126,9 @@ def split_at_marker(prev: str, line: str, nxt: str | None, page: float, lang: La
     first = line.lstrip()[:1]
     if not first or first.isupper() or not markup.ends_in_marker(prev):
         return False
-    printed = f"{prev.strip()} {line.strip()}"
-    if width(printed) > 1.02 * page:
+    gap = "" if lang is Lang.ZH else " "
+    printed = f"{prev.strip()}{gap}{line.strip()}"
+    if width(printed) > 1.06 * page:  # a raised marker is narrow, a justified line stretches
         return False
     if line_is_full(printed, nxt or "", page):
         return True
@@ -139,8 +140,10 @@ def note_starts(lines: list[Line]) -> dict[int, int]:
 
     `<sup>n</sup>` or `[^n]:` at a line's start always starts note n. A bare `n text`
     line (`n` alone, or glued to its text: `1在…`) does when n is the next footnote
-    number and earlier text holds it glued as a marker would be (`Agreement,1`), or when it follows the rule above a page's notes and
-    n continues the numbering (a gap of a few is allowed: an extractor may lose a note).
+    number and earlier text holds it glued as a marker would be (`Agreement,1`), or when
+    it follows the rule above a page's notes and n continues the numbering (a gap of a
+    few is allowed: an extractor may lose a note) or is cited above (an extract of a
+    document may start at note 7).
     """
     notes: dict[int, int] = {}
     expected = 1
@@ -165,7 +168,9 @@ def note_starts(lines: list[Line]) -> dict[int, int]:
         m = pt.BARE_FOOTNOTE.match(text)
         if m and not markup.looks_like_quantity(text, m.start("n"), m.end("n")):
             n = int(m["n"])
-            if (n == expected and expected in cited) or (in_notes and expected <= n < expected + 5):
+            if (n == expected and expected in cited) or (
+                in_notes and expected <= n and (n < expected + 5 or n in cited)
+            ):
                 notes[i] = n
                 expected = n + 1
                 continue

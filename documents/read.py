@@ -118,6 +118,9 @@ def _derive_symbol(blocks: list[Block]) -> str:
 def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
     """Classify paragraphs, clean their text and read their keys and footnote markers."""
     raws = [p.raw(lang) for p in paras]
+    if any(ln.SPACE_BREAK in r for r in raws):
+        space = ln.spacing_style(raws)
+        raws = [r.replace(ln.SPACE_BREAK, space) for r in raws]
     if any(ln.HYPHEN_BREAK in r for r in raws):
         words = hyphens.words(raws)
         raws = [hyphens.dehyphenate(r, words) for r in raws]
