@@ -119,15 +119,19 @@ def _marked_orcandidates(text: str) -> list[Marker]:
     return [c[1:] for c in sorted(marked + bare)]
 
 
+_PUNCT = regex.compile(r"\p{P}")
+_YEAR_END = regex.compile(r"(?<!\d)(?:19|20)\d\d$")
+
+
 def _glued(text: str, start: int) -> bool:
     """A cited number stands as a marker again: glued to a letter, bracket or quote, or to
     a punctuation mark that does not follow a plain number (a year may: `2000,9`)."""
     before = text[:start]
     if not before or before[-1].isdigit():
         return False
-    if not regex.match(r"[\p{P}]", before[-1]) or before[-1] in ")）]】》”’\"'":
+    if not _PUNCT.match(before[-1]) or before[-1] in ")）]】》”’\"'":
         return True
-    return not regex.search(r"\d$", before[:-1]) or bool(regex.search(r"(?<!\d)(?:19|20)\d\d$", before[:-1]))
+    return not before[:-1][-1:].isdigit() or bool(_YEAR_END.search(before[:-1]))
 
 
 def looks_like_quantity(text: str, start: int, end: int) -> bool:

@@ -121,10 +121,14 @@ _DIVISION_NAME = {"章": "chapter", "部分": "part", "附件": "annex"}
 ZH_ITEM = regex.compile(r"^\s*\*{0,2}(?P<n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])\s*(?=\S)")
 
 
+_INDENT = regex.compile(r"[ \t]*\u3000")
+_EMPHASISED = regex.compile(r"(\*{1,2})[^*]+\1[,.;:]?")
+
+
 def indented(line: str) -> bool:
     """A line indented with full-width spaces (`　　`), as Chinese web pages and word
     processors start a paragraph (read before NFKC, which makes them plain spaces)."""
-    return bool(regex.match(r"[ \t]*\u3000", line))
+    return bool(_INDENT.match(line))
 
 
 def heading_line(line: str) -> bool:
@@ -192,7 +196,7 @@ def standalone(line: str, lang: Lang) -> bool:
             return True
     elif EN_DATE_LINE.match(text) or EN_MEETING.match(text):
         return True
-    return bool(regex.fullmatch(r"(\*{1,2})[^*]+\1[,.;:]?", text))
+    return bool(_EMPHASISED.fullmatch(text))
 
 
 def is_closing(line: str, lang: Lang) -> bool:

@@ -23,7 +23,8 @@ _GA = regex.compile(r"General Assembly|大会")
 
 def read_document(path: Path | str) -> Document:
     """Read a Chinese or English UN document: Markdown or plain text (.md, .txt), a Word
-    file (.docx) or a PDF with a text layer; the kind is told from the content.
+    file (.docx), a PDF with a text layer or a web page (.html); the kind is told from the
+    content.
 
     Raises InputError for a file that cannot be read, is empty, is none of these, or is
     in neither language.
@@ -33,13 +34,13 @@ def read_document(path: Path | str) -> Document:
     lang = detect_lang(source.text)
     if lang is None:
         raise InputError(f"{path}: is neither Chinese nor English text")
-    # a Word file's paragraphs are its author's: none was cut by a page break
+    # a Word file's or a web page's paragraphs are its author's: none was cut by a page break
     doc = parse(
         source.text,
         lang,
         path=str(path),
         markdown=source.markdown,
-        repair=source.kind != "docx",
+        repair=source.kind not in ("docx", "html"),
         encoding=source.encoding,
         kind=source.kind,
     )
@@ -60,7 +61,7 @@ def parse(
 ) -> Document:
     """Parse a document's text; the pure core of `read_document`. `repair` joins
     paragraphs that a page break cut in two; `encoding` and `kind` (markdown, text, docx,
-    pdf) say how the text was had, and are recorded in the Document."""
+    pdf, html) say how the text was had, and are recorded in the Document."""
     lines = ln.split_lines(text)
     symbol = _find_symbol(lines)
     paras, layout = _paragraphs(lines, lang, markdown, repair)
