@@ -43,7 +43,7 @@ _NOTE_BACK = regex.compile(r"#(?:_ftnref|fnref:?|footnote-ref-?|noteref-?)\d{1,3
 _NOTE_ID = regex.compile(r"^(?:_?ftn|fn:?|footnote-?|note-?)(\d{1,3})$", regex.IGNORECASE)
 _NUMBER = regex.compile(r"^\s*\[?\s*(\d{1,3})\s*\]?\s*$")
 _LIST_STYLE = regex.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", regex.IGNORECASE)
-_OWN_NUMBER = regex.compile(r"^\s*(?:\(?\w{1,4}[.)]|\(\w{1,4}\)|[一二三四五六七八九十]{1,3}、)\s*")
+_OWN_NUMBER = regex.compile(r"^\s*(?:\d{1,3}\s*[.．)]|\(\s*\w{1,5}\s*\)|[一二三四五六七八九十]{1,3}、)")
 
 
 def _tag(el: Any) -> str:

@@ -192,3 +192,28 @@ def test_a_web_page_is_told_from_its_content(tmp_path: Path, charter_files: dict
     path = tmp_path / "charter.txt"
     path.write_bytes(charter_files["en.html"].read_bytes())
     assert read_document(path).source_format == "html:markdown"
+
+
+def test_a_list_item_that_prints_its_own_number_is_not_numbered_twice(tmp_path: Path) -> None:
+    path = tmp_path / "en.html"
+    path.write_text(
+        "<html><body><ol><li>1. Mr. Smith reported.</li><li>U.S. delegates spoke.</li></ol>"
+        '<ol type="a"><li>(a) As printed;</li><li>as numbered;</li></ol></body></html>',
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert [(b.key, b.text) for b in doc.blocks] == [
+        ("1", "1. Mr. Smith reported."),
+        ("2", "2. U.S. delegates spoke."),
+        ("2 (a)", "(a) As printed;"),
+        ("2 (b)", "(b) as numbered;"),
+    ]
+
+
+def test_a_web_page_with_no_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "zh.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><script>var a = 1;</script></head><body><nav>首页</nav></body></html>"
+    )
+    with pytest.raises(InputError, match=r"zh\.html: is a web page with no text in it"):
+        read_document(path)
