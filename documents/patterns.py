@@ -93,10 +93,17 @@ EN_DATE_LINE = regex.compile(
 )
 ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\*?\s*$")
 
+# An article heading, alone or with its title after a separator (`Article 1: Purposes`,
+# `第一条　用语和范围`); a wrapped line starting `Article 5 of the Convention` is none, nor is
+# a Chinese article written on the same line as its heading (`第一条　为了…，制定本法。`).
 ARTICLE = {
-    Lang.EN: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}(?:Article|ARTICLE)\s+(?P<n>\d{1,3})\*{0,2}\s*$"),
+    Lang.EN: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}(?:Article|ARTICLE)\s+(?P<n>\d{1,3})\*{0,2}"
+        r"(?:\s*[:.–—-]\s*\p{Lu}[^.;:!?]{0,80})?\s*$"
+    ),
     Lang.ZH: regex.compile(
-        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}\s*$"
+        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}"
+        r"(?:[\s:：]\s*[^\s，。；：！？,.;:!?][^，。；：！？,.;:!?]{0,24})?\s*$"
     ),
 }
 # A treaty's or report's larger divisions on a line of their own, with or without their

@@ -118,6 +118,9 @@ def test_setext_headings_are_not_footnote_rules() -> None:
         ("附件二", Lang.ZH, "annex 2"),
         ("Article 110", Lang.EN, "article 110"),
         ("第一百一十条", Lang.ZH, "article 110"),
+        ("Article 1: Use of terms and scope", Lang.EN, "article 1"),
+        ("第一条　用语和范围", Lang.ZH, "article 1"),
+        ("第 1 条", Lang.ZH, "article 1"),
     ],
 )
 def test_division_headings_have_keys(text: str, lang: Lang, key: str) -> None:
@@ -133,6 +136,11 @@ def test_division_headings_have_keys(text: str, lang: Lang, key: str) -> None:
         ("The Security Council acted under", "Chapter VII of the Charter, as it may."),
         ("as set out in", "Chapter IV, paragraph 3, of the report."),
         ("但此项原则不妨碍", "第七章内执行办法之适用。"),
+        (
+            "This is without prejudice to the application of",
+            "Article 5 of the Convention, as the case may be.",
+        ),
+        ("依本宪章", "第一百一十条规定而予以批准者，均为联合国之创始会员国。"),
     ],
 )
 def test_a_line_that_only_begins_with_a_division_continues_its_paragraph(before: str, line: str) -> None:
