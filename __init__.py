@@ -99,8 +99,8 @@ __all__ = [
 
 
 def read(path: str | Path) -> Document:
-    """Read a Chinese or English UN document (Markdown, text, PDF text, .docx, .pdf) into a
-    Document: its blocks with kind, key, clean text and footnote references.
+    """Read a Chinese or English UN document (Markdown, text, PDF text, .docx, .pdf, a web
+    page) into a Document: its blocks with kind, key, clean text and footnote references.
 
     Raises InputError, naming the file, for anything that cannot be read.
     """

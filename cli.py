@@ -131,7 +131,7 @@ def align(
     zh: Annotated[
         Path,
         typer.Argument(
-            help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf; or a folder (or a "
+            help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf, .html; or a folder (or a "
             "list file) of pairs, for a corpus."
         ),
     ],
@@ -177,7 +177,7 @@ def align(
     """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
     sentence with --level sentence), or every pair of a corpus.
 
-    Reads .md, .txt, .docx and .pdf (with a text layer). Writes one pair a row (columns
+    Reads .md, .txt, .docx, .pdf (with a text layer) and .html. Writes one pair a row (columns
     zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
     TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
     Given a folder (or a list file) of pairs, writes a file per pair into the folder -o

@@ -217,25 +217,54 @@ class Scorer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        zg, eg = self.group(True, i, a), self.group(False, j, b)
-        value = PRIOR[(a, b)] + length_cost(zg.length, eg.length)
-        if zg.counts or eg.counts:
-            matched, missed, _ = _anchor_terms(zg.counts, eg.counts)
-            value += MISS_COST * missed - MATCH_GAIN * matched
-        if a and b:
-            kinds = (zg.kinds, eg.kinds)
-            kind = self._kinds.get(kinds)
-            if kind is None:
-                kind = self._kinds[kinds] = _kind_cost(list(zg.units), list(eg.units))
-            value += kind
-            if zg.keys and eg.keys:
-                value += -KEY_GAIN if zg.keys == eg.keys else KEY_CLASH
-            if self.lexical:
-                value += LEX_WEIGHT * (LEX_CENTER - _group_coverage(zg, eg))
+        value = self._cost(self.group(True, i, a), self.group(False, j, b))
         if len(self._cache) >= _CACHE:
             self._cache.clear()  # the DP asks for a cost again only from nearby cells
         self._cache[key] = value
         return value
+
+    def _cost(self, zg: Group, eg: Group, *, kinds: bool = True) -> float:
+        """Cost of linking two groups; `kinds=False` leaves out what the reader's kinds
+        say (see merge_odds)."""
+        a, b = len(zg.units), len(eg.units)
+        value = PRIOR.get((a, b), PRIOR[(3, 1)]) + length_cost(zg.length, eg.length)
+        if zg.counts or eg.counts:
+            matched, missed, _ = _anchor_terms(zg.counts, eg.counts)
+            value += MISS_COST * missed - MATCH_GAIN * matched
+        if a and b:
+            if kinds:
+                pair = (zg.kinds, eg.kinds)
+                kind = self._kinds.get(pair)
+                if kind is None:
+                    kind = self._kinds[pair] = _kind_cost(list(zg.units), list(eg.units))
+                value += kind
+            if zg.keys and eg.keys:
+                value += -KEY_GAIN if zg.keys == eg.keys else KEY_CLASH
+            if self.lexical:
+                value += LEX_WEIGHT * (LEX_CENTER - _group_coverage(zg, eg))
+        return value
+
+    def merge_odds(self, zh: bool, k: int, link: Link) -> float:
+        """The log odds that a unit left alone (unit k of the zh or en side) is part of a
+        linked group instead, on the text alone: lengths, anchors, keys and words, not
+        the kinds the reader gave the units (a paragraph's tail read as a heading is
+        still its paragraph's). Positive where joining it to the link costs less than
+        leaving it alone; the link need not stand next to it."""
+        z, e = self._units(self.zh, link.zh), self._units(self.en, link.en)
+        alone = self._units(self.zh if zh else self.en, (k,))
+        empty = self._units(self.en if zh else self.zh, ())
+        apart = self._cost(z, e, kinds=False) + (
+            self._cost(alone, empty, kinds=False) if zh else self._cost(empty, alone, kinds=False)
+        )
+        if zh:
+            joined = self._cost(self._units(self.zh, tuple(sorted((*link.zh, k)))), e, kinds=False)
+        else:
+            joined = self._cost(z, self._units(self.en, tuple(sorted((*link.en, k)))), kinds=False)
+        return apart - joined
+
+    @staticmethod
+    def _units(units: Sequence[Unit], indices: tuple[int, ...]) -> Group:
+        return Group.of([units[i] for i in indices])
 
     def link(self, i: int, a: int, j: int, b: int, posterior: float, extra: Sequence[str] = ()) -> Link:
         """The Link for a chosen move: its confidence and the evidence that decided it.
@@ -247,7 +276,7 @@ class Scorer:
         lz, za, zu = self._group(self.zh, i, a)
         le, ea, eu = self._group(self.en, j, b)
         zh_idx, en_idx = tuple(range(i, i + a)), tuple(range(j, j + b))
-        if not a or not b:
+        if not a or not b:  # rescored by dp.align_units: how sure it is that there is none
             return Link(zh_idx, en_idx, round(posterior, 3), ("no counterpart", *extra))
         evidence: list[str] = list(extra)
         keys_z = [u.key for u in zu if u.key]

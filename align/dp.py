@@ -8,6 +8,11 @@ lines of a resolution come in opposite orders in Chinese and English).
 The programme is generic: what a link costs comes from a scorer (align.cost.Scorer for a
 translation; another model, such as two versions of one text compared by similarity,
 can be given in its place).
+
+A unit linked to nothing is scored by how sure the aligner is that it has no
+counterpart: the probability, over all alignments, that it stands alone; no surer than
+the text says against its belonging to the nearest linked group on either side (the
+reader may have cut a paragraph, and the moves reach only 3-1), and never certain.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from typing import Protocol
 from unterm.align.cost import Link, Scorer, Unit
 
 MOVES: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (3, 1), (1, 3))
+# A unit left alone is never certain to have no counterpart: the model cannot see one
+# moved beyond its reach, or split or merged beyond 3-1 by either version's reader.
+MAX_ALONE = 0.999
 
 
 def _logaddexp(x: float, y: float) -> float:
@@ -78,7 +86,10 @@ def align_units(
             break
         band = band.wider()
     _backward(rows)
-    return _links(rows, model, n, m)
+    links = _links(rows, model, n, m)
+    if isinstance(model, Scorer) and any(not link.zh or not link.en for link in links):
+        links = _alone_scores(links, model, rows)
+    return links
 
 
 def _forward(scorer: LinkScorer, band: _Band, swaps: bool) -> list[_Row]:
@@ -200,6 +211,54 @@ def _links(rows: list[_Row], scorer: LinkScorer, n: int, m: int) -> list[Link]:
             links.append(scorer.link(i, a, j, b, p))
     links.reverse()
     return links
+
+
+def _alone(rows: list[_Row], zh: bool, k: int) -> float:
+    """The probability that unit k of one side is linked to nothing, over all paths: the
+    posterior of the 1-0 (0-1) move out of every cell of its row (column)."""
+    n = len(rows) - 1
+    end = rows[n]
+    total = end.alpha[end.hi - end.lo]
+    move = _ALL.index((1, 0) if zh else (0, 1))
+    a, b = _ALL[move]
+    p = 0.0
+    for i in [k] if zh else range(n + 1):
+        row = rows[i]
+        if i + a > n:
+            continue
+        for j in range(row.lo, row.hi + 1) if zh else [k]:
+            here = j - row.lo
+            if not 0 <= here < len(row.seen) or not row.seen[here]:
+                continue
+            cost = row.costs[here * _K + move]
+            target = rows[i + a]
+            t = j + b - target.lo
+            if cost == math.inf or not 0 <= t < len(target.beta):
+                continue
+            p += math.exp(min(0.0, row.alpha[here] - cost + target.beta[t] - total))
+    return min(1.0, p)
+
+
+def _alone_scores(links: list[Link], scorer: Scorer, rows: list[_Row]) -> list[Link]:
+    """Links with nothing on one side, rescored (see the module docstring): the
+    probability that the unit stands alone, no higher than the odds, on the text alone,
+    against its joining the nearest linked group before or after it."""
+    linked = [t for t, link in enumerate(links) if link.zh and link.en]
+    out: list[Link] = []
+    for t, link in enumerate(links):
+        if link.zh and link.en:
+            out.append(link)
+            continue
+        side, k = (True, link.zh[0]) if link.zh else (False, link.en[0])
+        near = [
+            max((u for u in linked if u < t), default=None),
+            min((u for u in linked if u > t), default=None),
+        ]
+        odds = [scorer.merge_odds(side, k, links[u]) for u in near if u is not None]
+        local = 1.0 / (1.0 + sum(math.exp(min(x, 50.0)) for x in odds))
+        p = min(_alone(rows, side, k), local, MAX_ALONE)
+        out.append(Link(link.zh, link.en, round(p, 3), link.evidence))
+    return out
 
 
 class _Band:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from unterm.align.cost import Link, Unit
-from unterm.align.dp import align_units
+from unterm.align.dp import MAX_ALONE, align_units
 from unterm.align.evidence import Evidence, unit_of
 from unterm.align.model import AlignedPair, Alignment
 from unterm.documents.model import Block, BlockKind, Document
@@ -79,25 +79,34 @@ def _pair(link: Link, zh_index: Sequence[int], en_index: Sequence[int]) -> Align
 
 def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, int]]:
     """Positions (in the body sequences) of blocks paired by key: the longest common
-    subsequence of the keys both versions give their numbered paragraphs and headings."""
+    subsequence of the keys both versions give their numbered paragraphs and headings.
+
+    A treaty numbers its paragraphs afresh in each article, so two numbered paragraphs
+    pair only inside the same article where both versions say which article they are in.
+    """
     zk = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in zh]
     ek = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in en]
     zpos = [i for i, k in enumerate(zk) if k]
     epos = [j for j, k in enumerate(ek) if k]
     if not zpos or not epos:
         return []
+    zs, es = _articles(zh), _articles(en)
+
+    def same(i: int, j: int) -> bool:
+        return zk[i] == ek[j] and (zs[i] == es[j] or not zs[i] or not es[j])
+
     n, m = len(zpos), len(epos)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
         for b in range(m - 1, -1, -1):
-            if zk[zpos[a]] == ek[epos[b]]:
+            if same(zpos[a], epos[b]):
                 table[a][b] = table[a + 1][b + 1] + 1
             else:
                 table[a][b] = max(table[a + 1][b], table[a][b + 1])
     out: list[tuple[int, int]] = []
     a = b = 0
     while a < n and b < m:
-        if zk[zpos[a]] == ek[epos[b]]:
+        if same(zpos[a], epos[b]):
             out.append((zpos[a], epos[b]))
             a += 1
             b += 1
@@ -108,10 +117,23 @@ def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, i
     return out
 
 
+def _articles(blocks: Sequence[Block]) -> list[str]:
+    """For each block, the article it stands in (`article 3`), or ``."""
+    out: list[str] = []
+    current = ""
+    for b in blocks:
+        if b.kind is BlockKind.HEADING and b.key.startswith(("article ", "chapter ", "part ", "annex")):
+            current = b.key if b.key.startswith("article ") else ""
+        out.append(current)
+    return out
+
+
 def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> list[AlignedPair]:
-    """Footnotes pair by number, wherever each version printed them."""
+    """Footnotes pair by number, wherever each version printed them; one numbered in one
+    version only is scored by how sure the aligner is that it has no counterpart."""
     znotes = {b.key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
     enotes = {b.key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
+    alone = _lone_notes(znotes, enotes, zu, eu)
     out: list[AlignedPair] = []
     for key in sorted(znotes.keys() | enotes.keys(), key=int):
         zi, ei = znotes.get(key), enotes.get(key)
@@ -126,10 +148,28 @@ def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) 
                 AlignedPair(
                     (zi,) if zi is not None else (),
                     (ei,) if ei is not None else (),
-                    0.0,
+                    alone.get(key, MAX_ALONE),
                     (f"footnote {key}", "no counterpart"),
                 )
             )
+    return out
+
+
+def _lone_notes(
+    znotes: dict[str, int], enotes: dict[str, int], zu: list[Unit], eu: list[Unit]
+) -> dict[str, float]:
+    """For footnotes numbered in one version only, how sure the aligner is that they have
+    no counterpart: where both versions have such notes (numbered differently), how
+    likely each is to stand alone when they are aligned with each other."""
+    lone_z = sorted(znotes.keys() - enotes.keys(), key=int)
+    lone_e = sorted(enotes.keys() - znotes.keys(), key=int)
+    if not lone_z or not lone_e:
+        return {}
+    out: dict[str, float] = {}
+    for link in align_units([zu[znotes[k]] for k in lone_z], [eu[enotes[k]] for k in lone_e], swaps=False):
+        keys = [lone_z[i] for i in link.zh] + [lone_e[j] for j in link.en]
+        score = link.score if not (link.zh and link.en) else round(1 - link.score, 3)
+        out.update((k, score) for k in keys)
     return out
 
 
