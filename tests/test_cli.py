@@ -129,7 +129,7 @@ def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str)
 
 def test_usage_error_exits_two() -> None:
     result = runner.invoke(app, ["align", "A_RES_77_173/zh.md"])
-    assert result.exit_code == 2 and "Missing argument" in result.stderr
+    assert result.exit_code == 2 and "give the Chinese and the English document" in result.stderr
 
 
 def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:

@@ -133,7 +133,7 @@ def run_case(case: Case, folder: Path, commands: tuple[str, ...] = ("align", "qa
     zh.write_bytes(case.zh)
     en.write_bytes(case.en)
     problems = []
-    runs = {
+    runs: dict[str, list[tuple[str, ...]]] = {
         "align": [
             ("align", str(zh), str(en), "-o", str(folder / "a.tmx")),
             ("align", str(zh), str(en), "-o", str(folder / "a.xlsx")),
