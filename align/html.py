@@ -2,7 +2,8 @@
 
 One self-contained HTML file, no server and no network (its content security policy
 allows nothing but its own inline style and script). The pairs travel in the page as
-JSON; the script (review.js, with review.css beside it) shows them side by side, marks
+JSON; the script (review_pairs.js, review_page.js and review_keys.js, with
+review.css beside them) shows them side by side, marks
 pairs below 0.5 confidence and pairs with no counterpart, shows a pair's evidence when
 it is clicked, tapped or reached by keyboard, and lets the reviser join, split, move
 blocks between, unlink and link pairs and correct their text, each edit undoable, kept
@@ -56,6 +57,12 @@ def _asset(name: str) -> str:
     return resources.files("unterm.align").joinpath(name).read_text(encoding="utf-8")
 
 
+def _script() -> str:
+    """The page's script: its three parts in one function (they share its variables)."""
+    parts = [_asset(f"review_{name}.js") for name in ("pairs", "page", "keys")]
+    return "(function () {\n'use strict';\n" + "\n".join(parts) + "})();\n"
+
+
 def _utf16(text: str, at: int) -> int:
     """A character offset as JavaScript counts it (UTF-16 code units)."""
     return len(text[:at].encode("utf-16-le")) // 2
@@ -93,16 +100,13 @@ def page_data(alignment: Alignment) -> dict[str, Any]:
     the browser's storage."""
     pairs = []
     for pair, row in zip(alignment.pairs, alignment.rows(), strict=True):
-        evidence = list(pair.evidence)
-        if not (pair.zh and pair.en):
-            evidence.insert(0, "confidence that this has no counterpart")
         pairs.append(
             {
                 "z": [_segment(alignment.zh.blocks[i], Lang.ZH) for i in pair.zh],
                 "e": [_segment(alignment.en.blocks[i], Lang.EN) for i in pair.en],
                 "p": pair.score,
                 "f": f"{row.score:.3f}",
-                "v": [xml_safe(e) for e in evidence],
+                "v": [xml_safe(e) for e in pair.evidence],
                 "r": pair.reviewed.value,
             }
         )
@@ -160,7 +164,7 @@ def html_page(alignment: Alignment) -> str:
         f'<table>{keys}</table><form method="dialog"><p><button class="primary">Close</button></p></form></dialog>',
         f"<footer>Made by {escape(signature(alignment))}</footer>",
         f'<script type="application/json" id="unterm-data">{data}</script>',
-        f"<script>{_asset('review.js')}</script></body></html>",
+        f"<script>{_script()}</script></body></html>",
     ]
     return "\n".join(out) + "\n"
 

@@ -173,7 +173,7 @@ def test_html_marks_low_confidence_and_unmatched_pairs(udhr_files: dict[str, Pat
     gap = [p for p in data["pairs"] if not (p["z"] and p["e"])]
     assert len(low) == 2 and len(gap) == 2  # the 3-to-1 preamble end, the Chinese-only note
     assert [len(p["e"]) for p in low] == [1, 3]
-    assert all(v.startswith("confidence that this has no counterpart") for p in gap for v in p["v"][:1])
+    assert [p["v"] for p in gap] == [["no counterpart"], ["no counterpart"]]
     # article 1's two sentences: the English may be cut where its second begins
     article1 = next(p for p in data["pairs"] if p["e"] and p["e"][0]["t"].startswith("All human beings"))
     en = article1["e"][0]

@@ -8,6 +8,7 @@ Screenshots are kept in tests/artifacts/ (review_*.png).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import unterm
 from tests.support.browser import ARTIFACTS, CHROMIUM, FLAGS, NO_CHROMIUM
 from tests.support.corpora import ARES
 from tests.support.memory import confirmed, edited, expected_units, joined, tmx_signature, tmx_units
@@ -32,9 +34,17 @@ _STATE = """() => Array.from(document.querySelectorAll('#pairs > li')).map(li =>
   Array.from(li.querySelectorAll('.zh .seg')).map(s => s.textContent).join(''),
   Array.from(li.querySelectorAll('.en .seg')).map(s => s.textContent).join(' '),
   li.classList.contains('edited') ? 'edited' : li.classList.contains('confirmed') ? 'confirmed' : ''])"""
-_OVERFLOW = (
-    "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
-)
+# how far the page, or any pair's content, reaches past the window's width: measured with
+# every pair rendered (the page skips rendering the pairs off screen, which would clip them)
+_OVERFLOW = """() => {
+  const all = document.createElement('style');
+  all.textContent = '.pair{content-visibility:visible !important}';
+  document.head.appendChild(all);
+  const page = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;
+  const pairs = Array.from(document.querySelectorAll('#pairs > li')).map(li => li.scrollWidth - li.clientWidth);
+  all.remove();
+  return Math.max(page, ...pairs);
+}"""
 
 
 @pytest.fixture(scope="module")
@@ -213,8 +223,9 @@ def test_each_edit_on_the_resolution(browser: Any, tmp_path: Path, ares: Alignme
     # a reload loses nothing
     view.page.reload()
     view.ready()
-    assert view.state() == shown(want)
-    assert "earlier edits are back" in view.page.locator("#status").inner_text()
+    said = view.page.locator("#status").inner_text()
+    assert view.state() == shown(want), said
+    assert "earlier edits are back" in said
 
     # the exports: the memory expected, which translate-toolkit loads; the TSV and the edits
     # file, which `unterm align --from` turns into the same memory
@@ -315,6 +326,15 @@ def test_on_a_phone(browser: Any, tmp_path: Path, udhr_files: dict[str, Path]) -
     assert view.page.locator("#pairs > li:visible").count() == 4  # two unmatched, two below 0.5
     view.page.locator("#attention").tap()
 
+    # a confidence tapped shows its evidence
+    low = next(n for n, p in enumerate(udhr.pairs, start=1) if p.zh and p.en and p.score < 0.5)
+    view.pair(low).locator(".score button").tap()
+    assert view.current() == low
+    assert (
+        "; ".join(udhr.pairs[low - 1].evidence)
+        in view.page.locator("#pairs > li.current .evidence").inner_text()
+    )
+
     # article 1: split after its first sentence, on both sides (the cuts the page offers first)
     article = next(n for n, s in enumerate(view.state(), start=1) if s[1].startswith("All human beings"))
     zh, en = split_zh(view.state()[article - 1][0]), split_en(view.state()[article - 1][1])
@@ -340,4 +360,47 @@ def test_on_a_phone(browser: Any, tmp_path: Path, udhr_files: dict[str, Path]) -
     assert state[merged - 1][1] == blocks[0] and state[merged][1] == f"{blocks[1]} {blocks[2]}"
     assert view.overflow() <= 0
     view.shot("phone_edited")
+    view.close()
+
+
+def _families(lang: str) -> set[str]:
+    """The font families fontconfig says cover a language (every name of each)."""
+    listed = subprocess.run(
+        ["fc-list", f":lang={lang}", "family"], capture_output=True, text=True, check=False
+    )
+    return {name.strip() for line in listed.stdout.splitlines() for name in line.split(",")}
+
+
+def test_chinese_and_english_in_fonts_with_their_glyphs(
+    browser: Any, tmp_path: Path, ares: Alignment
+) -> None:
+    """Every glyph of a Chinese and of an English paragraph comes from a font that covers
+    its language (fonts-noto-cjk for Chinese): no missing-glyph boxes."""
+    if shutil.which("fc-list") is None or not _families("zh"):
+        pytest.skip("no Chinese font installed (Debian package fonts-noto-cjk; `make test` installs it)")
+    page_file = tmp_path / "A_RES_77_173.html"
+    write_alignment(ares, page_file)
+    view = Page(browser, page_file)
+    cdp = view.context.new_cdp_session(view.page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    for side, lang in (("zh", "zh"), ("en", "en")):
+        node = cdp.send(
+            "DOM.querySelector", {"nodeId": root, "selector": f"#pairs > li:nth-child(8) .{side} .seg"}
+        )
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        used = {f["familyName"] for f in fonts if f["glyphCount"]}
+        assert used and used <= _families(lang), (side, used)
+    view.close()
+
+
+def test_a_sentence_level_page_exports_the_memory_the_command_writes(browser: Any, tmp_path: Path) -> None:
+    sentences = unterm.align(ARES / "zh.md", ARES / "en.md", level="sentence")
+    write_alignment(sentences, tmp_path / "s.html")
+    write_alignment(sentences, tmp_path / "s.tmx")
+    write_alignment(sentences, tmp_path / "s.tsv")
+    view = Page(browser, tmp_path / "s.html")
+    assert view.export("tmx") == (tmp_path / "s.tmx").read_bytes()
+    assert view.export("tsv") == (tmp_path / "s.tsv").read_bytes()
     view.close()
