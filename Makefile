@@ -32,7 +32,7 @@ demo: $(STAMP)
 	@echo
 	@echo "Aligned A/RES/77/173 (Chinese and English); outputs in out/:"
 	@echo "  out/A_RES_77_173.tmx   translation memory for SDL Trados, memoQ, OmegaT, Phrase"
-	@echo "  out/A_RES_77_173.html  side-by-side page; open it in a browser"
+	@echo "  out/A_RES_77_173.html  review page: open it in a browser, correct the pairs, export the memory"
 	@echo "  out/A_RES_77_173.xlsx  one pair a row, for Excel"
 	@echo "  out/A_RES_77_173.tsv   one pair a row, for scripts"
 	@echo "  out/A_RES_77_173.sentences.tmx  the same memory aligned sentence by sentence"

@@ -129,13 +129,16 @@ class Level(str, Enum):
 @app.command()
 def align(
     zh: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="The Chinese version: .md, .txt (UTF-8/16, GB18030), .docx, .pdf, .html; or a folder (or a "
-            "list file) of pairs, for a corpus."
+            "list file) of pairs, for a corpus.",
+            show_default=False,
         ),
-    ],
-    en: Annotated[Path | None, typer.Argument(help="The English version (none for a corpus).")] = None,
+    ] = None,
+    en: Annotated[
+        Path | None, typer.Argument(help="The English version (none for a corpus).", show_default=False)
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -173,34 +176,55 @@ def align(
     min_score: Annotated[
         float, typer.Option("--min-score", min=0.0, max=1.0, help="Corpus files: leave out pairs below this.")
     ] = 0.0,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Instead of two documents, a reviewed file of pairs: a TSV, CSV or XLSX edited in a "
+            "spreadsheet, the edits a review page exports (.json), a TMX.",
+        ),
+    ] = None,
 ) -> None:
     """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
     sentence with --level sentence), or every pair of a corpus.
 
     Reads .md, .txt, .docx, .pdf (with a text layer) and .html. Writes one pair a row (columns
     zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
-    TSV, CSV, XLSX, JSON or a side-by-side HTML page with -o. A summary goes to stderr.
+    TSV, CSV, XLSX, JSON or a review page (HTML) with -o. A summary goes to stderr.
     Given a folder (or a list file) of pairs, writes a file per pair into the folder -o
-    names, or one corpus file: a TMX, JSON Lines, or a Moses pair (-o PREFIX.zh).
+    names, or one corpus file: a TMX, JSON Lines, or a Moses pair (-o PREFIX.zh). With
+    --from, the pairs of a reviewed file are written instead, in any of these formats.
     """
     import unterm
     from unterm.align.rows import summarise
-    from unterm.files import write
+    from unterm.files import read_reviewed, write
 
-    if en is None:
+    if source is not None and (zh or en or termbase or level is not Level.PARAGRAPH):
+        _fail(
+            "--from takes the pairs from a reviewed file: give no documents, --termbase or --level",
+            Status.USAGE,
+        )
+    if source is None and zh is None:
+        _fail("give the Chinese and the English document (or --from a reviewed file)", Status.USAGE)
+    if source is None and en is None:
         from unterm.batch.aligning import Options as Run
 
+        assert zh is not None  # checked above
         run = Run(
             level.value, str(termbase) if termbase else None, jobs or 0, scheduler, force, min_score, quiet
         )
         _align_corpus(zh, output, fmt, run)
         return
     chosen = _choose(Alignment, output, fmt, Format.TSV)
-    _check_output(output, zh, en, termbase)
+    _check_output(output, zh, en, termbase, source)
     try:
-        terms = _read_termbase(termbase) if termbase else None
-        alignment = unterm.align(zh, en, level=level.value, termbase=terms)
-        write(alignment, _target(output), chosen.name, inputs=[p for p in (termbase,) if p])
+        if source is not None:
+            alignment = read_reviewed(source)
+        else:
+            assert zh is not None and en is not None  # checked above
+            terms = _read_termbase(termbase) if termbase else None
+            alignment = unterm.align(zh, en, level=level.value, termbase=terms)
+        write(alignment, _target(output), chosen.name, inputs=[p for p in (termbase, source) if p])
     except UntermError as err:
         _fail(str(err))
     if not quiet:

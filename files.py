@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from unterm.align import html as alignment_html
-from unterm.align import jsonfile, tabular, tmx
-from unterm.align.model import Alignment, Row
+from unterm.align import jsonfile, reviewed, tabular, tmx
+from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
 from unterm.outputs import write_file
 from unterm.qa import export
@@ -74,6 +74,8 @@ class FileFormat:
     write: Callable[[Any, BinaryIO, Options], None]
     read: Callable[[Path, Options], Any] | None = None  # None: a page for people, not data
     text: bool = True  # false for a binary format that a terminal cannot show
+    # what a file of pairs says of how it was made (signature, symbol, level), where it can
+    provenance: Callable[[Path], Provenance] | None = None
 
     @property
     def what(self) -> str:
@@ -98,10 +100,12 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(Format.CSV, Alignment, (".csv",), lambda a, f, o: tabular.write_csv(a, f),
                lambda p, o: tabular.read_csv(p)),
     FileFormat(Format.XLSX, Alignment, (".xlsx",), lambda a, f, o: tabular.write_xlsx(a, f),
-               lambda p, o: tabular.read_xlsx(p), text=False),
+               lambda p, o: tabular.read_xlsx(p), text=False,
+               provenance=tabular.xlsx_provenance),
     FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
-               lambda p, o: jsonfile.read_json(p)),
-    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p)),
+               lambda p, o: jsonfile.read_json(p), provenance=jsonfile.json_provenance),
+    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p),
+               provenance=tmx.tmx_provenance),
     FileFormat(Format.HTML, Alignment, (".html", ".htm"), lambda a, f, o: alignment_html.write_html(a, f)),
     FileFormat(Format.TBX, Termbase, (".tbx",),
                lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
@@ -221,6 +225,19 @@ def read_rows(path: Path | str) -> list[Row]:
     """The rows of an alignment file (TSV, CSV, XLSX, JSON, TMX)."""
     rows: list[Row] = read(path, Alignment)
     return rows
+
+
+def read_reviewed(path: Path | str) -> Alignment:
+    """The alignment a reviewed file of pairs holds (TSV, CSV, XLSX, JSON, the edits a
+    review page exports, TMX; see align.reviewed), ready to be written in any format."""
+    path = Path(path)
+    rows = read_rows(path)
+    chosen = choose(Alignment, path)
+    about = chosen.provenance(path) if chosen.provenance is not None else Provenance()
+    unit = {Format.JSON: "pair", Format.TMX: "translation unit"}.get(chosen.name)
+    if unit is None:  # a table: its first row is the header
+        return reviewed.rebuild(rows, about, path)
+    return reviewed.rebuild(rows, about, path, lambda n: f"{unit} {n}")
 
 
 def read_termbase(path: Path | str, options: Options = Options()) -> Termbase:

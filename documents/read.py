@@ -67,7 +67,7 @@ def parse(
     symbol = _find_symbol(lines)
     paras, layout = _paragraphs(lines, lang, markdown, repair)
     blocks = _blocks(paras, lang)
-    symbol = symbol or _derive_symbol(blocks)
+    symbol = symbol or derive_symbol(blocks)
     source_format = layout if kind in ("text", "markdown") else f"{kind}:{layout}"
     return Document(path, lang, tuple(blocks), symbol, encoding, source_format)
 
@@ -108,7 +108,7 @@ def _find_symbol(lines: list[Line]) -> str:
     return ""
 
 
-def _derive_symbol(blocks: list[Block]) -> str:
+def derive_symbol(blocks: list[Block]) -> str:
     """A General Assembly resolution's symbol from its number: 77/173 is A/RES/77/173."""
     title = next((b for b in blocks if b.kind is BlockKind.TITLE), None)
     chapeau = next((b for b in blocks if b.kind is BlockKind.CHAPEAU), None)

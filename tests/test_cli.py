@@ -134,7 +134,7 @@ def test_usage_error_exits_two() -> None:
         "unterm: give the English version after A_RES_77_173/zh.md, or a folder (or list file) of pairs\n"
     )
     result = runner.invoke(app, ["align"])
-    assert result.exit_code == 2 and "Missing argument" in result.stderr
+    assert result.exit_code == 2 and "give the Chinese and the English document" in result.stderr
 
 
 def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
