@@ -131,11 +131,11 @@ def _articles(blocks: Sequence[Block]) -> list[str]:
 def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> list[AlignedPair]:
     """Footnotes pair by number, wherever each version printed them; one numbered in one
     version only is scored by how sure the aligner is that it has no counterpart."""
-    znotes = {b.key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
-    enotes = {b.key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
+    znotes = {b.note_key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
+    enotes = {b.note_key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
     alone = _lone_notes(znotes, enotes, zu, eu)
     out: list[AlignedPair] = []
-    for key in sorted(znotes.keys() | enotes.keys(), key=int):
+    for key in sorted(znotes.keys() | enotes.keys(), key=_note_order):
         zi, ei = znotes.get(key), enotes.get(key)
         if zi is not None and ei is not None:
             link = align_units([zu[zi]], [eu[ei]], swaps=False)[0]
@@ -155,14 +155,20 @@ def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) 
     return out
 
 
+def _note_order(key: str) -> tuple[int, int]:
+    """Footnote keys in document order: by part, then number (`7`, `1@2`, `2@2`)."""
+    number, _, part = key.partition("@")
+    return int(part or 1), int(number)
+
+
 def _lone_notes(
     znotes: dict[str, int], enotes: dict[str, int], zu: list[Unit], eu: list[Unit]
 ) -> dict[str, float]:
     """For footnotes numbered in one version only, how sure the aligner is that they have
     no counterpart: where both versions have such notes (numbered differently), how
     likely each is to stand alone when they are aligned with each other."""
-    lone_z = sorted(znotes.keys() - enotes.keys(), key=int)
-    lone_e = sorted(enotes.keys() - znotes.keys(), key=int)
+    lone_z = sorted(znotes.keys() - enotes.keys(), key=_note_order)
+    lone_e = sorted(enotes.keys() - znotes.keys(), key=_note_order)
     if not lone_z or not lone_e:
         return {}
     out: dict[str, float] = {}
@@ -180,13 +186,14 @@ def _place_notes(
     after: dict[int, list[AlignedPair]] = {}
     tail: list[AlignedPair] = []
     for note in notes:
-        number = int((zh.blocks[note.zh[0]] if note.zh else en.blocks[note.en[0]]).key)
+        block = zh.blocks[note.zh[0]] if note.zh else en.blocks[note.en[0]]
+        number, part = int(block.key), block.part
         host = next(
             (
                 k
                 for k, p in enumerate(pairs)
-                if any(number in zh.blocks[i].footnotes for i in p.zh)
-                or any(number in en.blocks[i].footnotes for i in p.en)
+                if any(number in b.footnotes and b.part == part for b in (zh.blocks[i] for i in p.zh))
+                or any(number in b.footnotes and b.part == part for b in (en.blocks[i] for i in p.en))
             ),
             None,
         )

@@ -144,4 +144,30 @@ def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
         text, cited = markup.clean(raw, lang, [], markers[i])
         if text:
             blocks.append(Block(len(blocks), kind, key, text, raw, cited, p.span))
-    return blocks
+    return _note_parts(blocks)
+
+
+def _note_parts(blocks: list[Block]) -> list[Block]:
+    """Blocks with the part of the document their footnotes belong to, where numbering
+    restarts (annexes, compilations): a note numbered no higher than the note before it
+    starts a new part; a paragraph's citations start a new part where they cite that
+    part's first number again, once it has been cited in the current part."""
+    parts: list[int] = []  # the first number of each part of the notes
+    last = 0
+    out = list(blocks)
+    for k, b in enumerate(blocks):
+        if b.kind is BlockKind.FOOTNOTE:
+            n = int(b.key)
+            if not parts or n <= last:
+                parts.append(n)
+            last = n
+            out[k] = replace(b, part=len(parts) - 1)
+    part, seen = 0, set[int]()
+    for k, b in enumerate(blocks):
+        if b.kind is BlockKind.FOOTNOTE or not b.footnotes:
+            continue
+        if part + 1 < len(parts) and parts[part + 1] in b.footnotes and parts[part + 1] in seen:
+            part, seen = part + 1, set()
+        seen.update(b.footnotes)
+        out[k] = replace(b, part=part)
+    return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from unterm.align.model import AlignedPair, Alignment
-from unterm.documents.model import BlockKind, Document
+from unterm.documents.model import BlockKind, Document, note_label
 from unterm.lang.languages import Lang
 
 
@@ -150,7 +150,7 @@ def block_names(doc: Document) -> list[str]:
     for b in doc.blocks:
         seen[b.kind] = seen.get(b.kind, 0) + 1
         if b.kind is BlockKind.FOOTNOTE:
-            out.append(f"footnote {b.key}" if b.key else f"footnote ({seen[b.kind]})")
+            out.append(f"footnote {note_label(b.note_key)}" if b.key else f"footnote ({seen[b.kind]})")
         elif b.key and b.kind is not BlockKind.TITLE:
             out.append(b.key)
         elif b.kind is BlockKind.TITLE:

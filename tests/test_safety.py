@@ -282,3 +282,42 @@ def test_a_compilation_that_repeats_a_note(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     assert "240 pairs" in result.stderr
+
+
+# --- 3. footnote numbering that restarts -------------------------------------------------------
+def test_footnotes_that_restart_are_all_kept(tmp_path: Path) -> None:
+    """The pair twice in one file (numbering restarts, as in annexes and compilations):
+    every footnote of both copies is kept and paired with its own copy's."""
+    zh, en = ZH.read_text(encoding="utf-8"), EN.read_text(encoding="utf-8")
+    (tmp_path / "zh.md").write_text(zh + "\n\n" + zh, encoding="utf-8")
+    (tmp_path / "en.md").write_text(en + "\n\n" + en, encoding="utf-8")
+    out = tmp_path / "a.tsv"
+    result = runner.invoke(app, ["align", str(tmp_path / "zh.md"), str(tmp_path / "en.md"), "-o", str(out)])
+    assert result.exit_code == 0 and "150 pairs: 150 1-1, 0 merged, 0 unmatched" in result.stderr
+    rows = read_rows(out)
+    notes = [r for r in rows if r.kind == "footnote"]
+    assert [r.key for r in notes] == [str(n) for n in (1, 2, 3, 4, 5, 6, 7)] * 2
+    assert [(r.zh, r.en) for r in rows[75:]] == [(r.zh, r.en) for r in rows[:75]]  # as the first copy
+
+
+def test_a_footnote_dropped_from_one_copy_is_reported(tmp_path: Path) -> None:
+    zh, en = ZH.read_text(encoding="utf-8"), EN.read_text(encoding="utf-8")
+    note = next(line for line in zh.split("\n") if line.startswith("<sup>3</sup>"))
+    (tmp_path / "zh.md").write_text(zh + "\n\n" + zh.replace(note, "", 1), encoding="utf-8")
+    (tmp_path / "en.md").write_text(en + "\n\n" + en, encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "qa",
+            str(tmp_path / "zh.md"),
+            str(tmp_path / "en.md"),
+            "-q",
+            "--no-consistency",
+            "-o",
+            str(tmp_path / "r.json"),
+        ],
+    )
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    notes = [f for f in report["findings"] if f["check"] == "structure.footnote"]
+    assert len(notes) == 1 and notes[0]["message"].startswith("footnote 3 (part 2) is in the English only")
+    assert result.exit_code == 1
