@@ -22,7 +22,9 @@ from unterm.version import __version__
 
 if TYPE_CHECKING:
     from unterm.batch.aligning import Options as AlignRun
+    from unterm.batch.checking import CheckOptions
     from unterm.batch.pairs import Pairing
+    from unterm.qa.model import Severity
 
 app = typer.Typer(
     add_completion=False,
@@ -443,8 +445,8 @@ class FailOn(str, Enum):
 
 @app.command()
 def qa(
-    zh: Annotated[Path, typer.Argument(help="The Chinese version.")],
-    en: Annotated[Path, typer.Argument(help="The English version.")],
+    zh: Annotated[Path, typer.Argument(help="The Chinese version, or a folder (or list file) of pairs.")],
+    en: Annotated[Path | None, typer.Argument(help="The English version (none for a corpus).")] = None,
     termbase: Annotated[
         Path | None,
         typer.Option("--termbase", help="Check terms against this termbase (TBX, CSV, XLSX, TSV)."),
@@ -480,12 +482,25 @@ def qa(
             help="Leave out the findings marked 'not an error' in this CSV (Export CSV in the HTML report).",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Pairs checked at once, for a corpus (default: the cores)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
 ) -> None:
     """Check a Chinese and an English UN document against each other for editorial review.
 
     Prints a summary table and the findings; -o writes the full report (HTML for a
     browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
     above --fail-on exist, 3 when an input cannot be used (one line on stderr says which).
+    Given a folder (or a list file) of pairs, writes a report per pair into the folder -o
+    names, or every finding of the corpus into one table (.csv or .jsonl).
     """
     import unterm
     from unterm.files import write
@@ -495,6 +510,20 @@ def qa(
     from unterm.qa.run import run_checks
     from unterm.qa.style import HouseStyle, read_style
 
+    if en is None:
+        from unterm.batch.checking import CheckOptions
+
+        checks = CheckOptions(
+            termbase=str(termbase) if termbase else None,
+            style=str(style) if style else None,
+            ignore=str(ignore) if ignore else None,
+            consistency=consistency,
+            workers=jobs or 0,
+            scheduler=scheduler,
+            force=force,
+        )
+        _qa_corpus(zh, output, fmt, checks, Severity(fail_on.value), quiet)
+        return
     if fmt is not None and output is None:
         _fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
     chosen = _choose(Report, output, fmt, None) if output is not None else None
@@ -518,6 +547,54 @@ def qa(
         if output is not None:
             typer.echo(f"unterm: report -> {output}", err=True)
     if report.at_least(Severity(fail_on.value)):
+        raise typer.Exit(Status.FINDINGS)
+
+
+def _qa_corpus(
+    source: Path,
+    output: Path | None,
+    fmt: Format | None,
+    checks: CheckOptions,
+    fail_on: Severity,
+    quiet: bool,
+) -> None:
+    """`unterm qa` over a folder or a list of pairs (see batch.checking)."""
+    from dataclasses import replace
+
+    from unterm.batch.checking import check_corpus, check_folder
+    from unterm.batch.run import Progress, default_jobs
+    from unterm.qa.model import Report, Severity
+
+    pairing = _pairing(source)
+    if output is None or str(output) == STDOUT:
+        _fail(
+            "a corpus needs -o: a folder (a report per pair) or one findings table (.csv, .jsonl)",
+            Status.USAGE,
+        )
+    checks = replace(checks, workers=checks.workers or default_jobs())
+    progress = Progress(len(pairing.pairs), quiet=quiet)
+    try:
+        if output.is_dir() or str(output).endswith("/") or not output.suffix:
+            per_pair = _choose(Report, Path("x.html"), fmt, None).name.value
+            failures, results = check_folder(list(pairing.pairs), output, per_pair, checks, progress)
+        else:
+            failures, results = check_corpus(list(pairing.pairs), output, checks, progress)
+    except UntermError as err:
+        _fail(str(err))
+    for failure in failures:
+        typer.echo(f"unterm: {failure.name}: {failure.message}", err=True)
+    severe = sum(1 for r in results if any(Severity(s).at_least(fail_on) for s in r.severities))
+    if not quiet:
+        typer.echo(
+            f"unterm: corpus: {progress.summary(len(pairing.unpaired))}; {severe} with findings at or "
+            f"above {fail_on.value} -> {output}",
+            err=True,
+        )
+    if any(f.internal for f in failures):
+        raise typer.Exit(Status.INTERNAL)
+    if failures or pairing.unpaired:
+        raise typer.Exit(Status.UNUSABLE)
+    if severe:
         raise typer.Exit(Status.FINDINGS)
 
 

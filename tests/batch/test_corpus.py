@@ -137,3 +137,24 @@ def test_on_a_dask_cluster_the_same_bytes(tmp_path: Path) -> None:
         )
         assert result.exit_code == 0, result.stderr
     assert out.read_bytes() == serial.read_bytes()
+
+
+def test_qa_over_a_corpus(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "c", copies=1)
+    reports = tmp_path / "reports"
+    result = runner.invoke(
+        app, ["qa", str(folder), "-o", f"{reports}/", "--format", "json", "--no-consistency", "-j", "2"]
+    )
+    assert result.exit_code == 1, result.stderr  # A/RES/77/173's real 73/229 error
+    assert sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*.json")) == [
+        "A_RES_77_173_0.json",
+        "ga_0.json",
+        "udhr_0.json",
+    ]
+    table = tmp_path / "findings.csv"
+    result = runner.invoke(app, ["qa", str(folder), "-o", str(table), "--no-consistency", "-j", "1"])
+    assert result.exit_code == 1 and "1 with findings at or above error" in result.stderr
+    rows = table.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("document,check,severity,")
+    errors = [r for r in rows[1:] if ",error," in r]
+    assert len(errors) == 1 and errors[0].startswith("A_RES_77_173_0,references.mismatch,error,")
