@@ -141,12 +141,13 @@ def align(
     en: Annotated[
         Path | None, typer.Argument(help="The English version (none for a corpus).", show_default=False)
     ] = None,
-    output: Annotated[
-        Path | None,
+    outputs: Annotated[
+        list[Path] | None,
         typer.Option(
             "-o",
             "--output",
-            help="Write here; the format follows the extension ('-' for stdout). Default: TSV on stdout.",
+            help="Write here; the format follows the extension ('-' for stdout). Default: TSV on stdout. "
+            "Give it more than once to write several formats from one alignment.",
         ),
     ] = None,
     fmt: Annotated[
@@ -192,9 +193,10 @@ def align(
 
     Reads .md, .txt, .docx, .pdf (with a text layer) and .html. Writes one pair a row (columns
     zh, en, kind, key, score, and sentence at sentence level) as TSV on stdout, or TMX,
-    TSV, CSV, XLSX, JSON or a review page (HTML) with -o. A summary goes to stderr.
+    TSV, CSV, XLSX, JSON or a review page (HTML) with -o (-o more than once: each of them).
+    A summary goes to stderr.
     Given a folder (or a list file) of pairs, writes a file per pair into the folder -o
-    names, or one corpus file: a TMX, JSON Lines, or a Moses pair (-o PREFIX.zh). With
+    names, or corpus files: a TMX, JSON Lines, a Moses pair (-o PREFIX.zh). With
     --from, the pairs of a reviewed file are written instead, in any of these formats.
     """
     import unterm
@@ -208,6 +210,8 @@ def align(
         )
     if source is None and zh is None:
         _fail("give the Chinese and the English document (or --from a reviewed file)", Status.USAGE)
+    if fmt is not None and outputs and len(outputs) > 1:
+        _fail("--format names the format of one output: give each -o its extension instead", Status.USAGE)
     if source is None and en is None:
         from unterm.batch.aligning import Options as Run
 
@@ -215,10 +219,12 @@ def align(
         run = Run(
             level.value, str(termbase) if termbase else None, jobs or 0, scheduler, force, min_score, quiet
         )
-        _align_corpus(zh, output, fmt, run)
+        _align_corpus(zh, outputs or [], fmt, run)
         return
-    chosen = _choose(Alignment, output, fmt, Format.TSV)
-    _check_output(output, zh, en, termbase, source)
+    targets: list[Path | None] = list(outputs) if outputs else [None]
+    chosen = [_choose(Alignment, output, fmt, Format.TSV) for output in targets]
+    for output in targets:
+        _check_output(output, zh, en, termbase, source)
     try:
         if source is not None:
             alignment = read_reviewed(source)
@@ -226,12 +232,14 @@ def align(
             assert zh is not None and en is not None  # checked above
             terms = _read_termbase(termbase) if termbase else None
             alignment = unterm.align(zh, en, level=level.value, termbase=terms)
-        write(alignment, _target(output), chosen.name, inputs=[p for p in (termbase, source) if p])
+        for output, how in zip(targets, chosen, strict=True):
+            write(alignment, _target(output), how.name, inputs=[p for p in (termbase, source) if p])
     except UntermError as err:
         _fail(str(err))
     if not quiet:
         _notes(alignment)
-        typer.echo(f"unterm: {summarise(alignment)}{_to_file(output)}", err=True)
+        files = ", ".join(str(o) for o in targets if o is not None and str(o) != STDOUT)
+        typer.echo(f"unterm: {summarise(alignment)}{f' -> {files}' if files else ''}", err=True)
 
 
 def _pairing(source: Path) -> Pairing:
@@ -256,7 +264,7 @@ def _pairing(source: Path) -> Pairing:
     return pairing
 
 
-def _align_corpus(source: Path, output: Path | None, fmt: Format | None, run: AlignRun) -> None:
+def _align_corpus(source: Path, outputs: list[Path], fmt: Format | None, run: AlignRun) -> None:
     """`unterm align` over a folder or a list of pairs (see batch.aligning)."""
     from dataclasses import replace
 
@@ -264,31 +272,35 @@ def _align_corpus(source: Path, output: Path | None, fmt: Format | None, run: Al
     from unterm.batch.run import Progress, default_jobs
 
     pairing = _pairing(source)
-    if output is None or str(output) == STDOUT:
+    if not outputs or any(str(o) == STDOUT for o in outputs):
         _fail(
-            "a corpus needs -o: a folder (a file per pair) or one corpus file (.tmx, .jsonl, PREFIX.zh)",
+            "a corpus needs -o: a folder (a file per pair) or corpus files (.tmx, .jsonl, PREFIX.zh)",
             Status.USAGE,
         )
     try:
-        kind = corpus_kind(output, fmt.value if fmt else None)
+        kinds = [corpus_kind(output, fmt.value if fmt else None) for output in outputs]
     except UntermError as err:
         _fail(str(err), Status.USAGE)
+    if "folder" in kinds and len(outputs) > 1:
+        _fail("a corpus goes to one folder (a file per pair) or to corpus files, not both", Status.USAGE)
     run = replace(run, workers=run.workers or default_jobs())
     progress = Progress(len(pairing.pairs), quiet=run.quiet)
     units = -1
     try:
-        if kind == "folder":
+        if kinds == ["folder"]:
             per_pair = _choose(Alignment, Path("x.tmx"), fmt, None).name.value
-            failures = align_folder(list(pairing.pairs), output, per_pair, run, progress)
+            failures = align_folder(list(pairing.pairs), outputs[0], per_pair, run, progress)
         else:
-            failures, units = align_corpus(list(pairing.pairs), output, kind, run, progress)
+            targets = list(zip(outputs, kinds, strict=True))
+            failures, units = align_corpus(list(pairing.pairs), targets, run, progress)
     except UntermError as err:
         _fail(str(err))
     for failure in failures:
         typer.echo(f"unterm: {failure.name}: {failure.message}", err=True)
     if not run.quiet:
         made = f", {units} pairs written" if units >= 0 else ""
-        typer.echo(f"unterm: corpus: {progress.summary(len(pairing.unpaired))}{made} -> {output}", err=True)
+        where = ", ".join(map(str, outputs))
+        typer.echo(f"unterm: corpus: {progress.summary(len(pairing.unpaired))}{made} -> {where}", err=True)
     if any(f.internal for f in failures):
         raise typer.Exit(Status.INTERNAL)
     if failures or pairing.unpaired:

@@ -1,11 +1,12 @@
-"""`unterm align` over a corpus: a file per pair in an output folder, or one corpus file
+"""`unterm align` over a corpus: a file per pair in an output folder, or corpus files
 (TMX, Moses, JSON Lines), resumable either way.
 
 Per-pair files are written atomically by the workers; a rerun skips a pair whose output
-is newer than both its inputs. For a corpus file, each pair's rows are kept in a cache
-folder beside it (`.NAME.cache/`), keyed by the inputs' size and time and the options,
-so that a rerun after a kill computes only the pairs not yet done, and the corpus file is
-written, all or nothing, from the cache and the new results in the pairs' order.
+is newer than both its inputs. For corpus files, each pair's rows are kept in a cache
+folder beside them (`.unterm.cache/`), keyed by the inputs' size and time and the options,
+so that a rerun after a kill computes only the pairs not yet done, and the corpus files
+are written, all or nothing, from the cache and the new results in the pairs' order, in
+one pass however many there are (`-o corpus.tmx -o corpus.zh`).
 """
 
 from __future__ import annotations
@@ -170,11 +171,48 @@ def _up_to_date(out: Path, pair: Pair) -> bool:
         return False
 
 
+def cache_folder(outputs: list[Path]) -> Path:
+    """Where a corpus run keeps each pair's rows: beside its (first) corpus file, shared by
+    every corpus file written there, whatever its format."""
+    return outputs[0].parent / ".unterm.cache"
+
+
+def _cache_file(folder: Path, pair: Pair, options: Options) -> str:
+    key = "\0".join((pair.name, options.level, options.termbase or ""))
+    return str(folder / (hashlib.sha1(key.encode()).hexdigest()[:16] + ".json"))
+
+
+def _targets(output: Path, kind: str) -> list[Path]:
+    """The files one corpus output is: one, or a Moses pair's three."""
+    if kind != "moses":
+        return [output]
+    prefix = output.with_suffix("") if output.suffix.lower() in (".zh", ".en") else output
+    return [Path(f"{prefix}.zh"), Path(f"{prefix}.en"), Path(f"{prefix}.ids")]
+
+
+def _writers(
+    outputs: list[tuple[Path, str]], streams: list[BinaryIO], options: Options
+) -> list[corpus.Writer]:
+    """A writer for each corpus output, on its streams (in `_targets` order)."""
+    writers: list[corpus.Writer] = []
+    at = iter(streams)
+    for _, kind in outputs:
+        if kind == "moses":
+            zh, en, ids = next(at), next(at), next(at)
+            writers.append(corpus.Moses(zh, en, ids, min_score=options.min_score))
+        elif kind == "tmx":
+            writers.append(corpus.Tmx(next(at), level=options.level, min_score=options.min_score))
+        else:
+            writers.append(corpus.Jsonl(next(at), min_score=options.min_score))
+    return writers
+
+
 def align_corpus(
-    pairs: list[Pair], output: Path, kind: str, options: Options, progress: Progress
+    pairs: list[Pair], outputs: list[tuple[Path, str]], options: Options, progress: Progress
 ) -> tuple[list[Failure], int]:
-    """One corpus file from every pair; returns the failures and the units written."""
-    cache_dir = output.parent / f".{output.name}.cache"
+    """Corpus files (each a TMX, a Moses pair or JSON Lines) from one pass over every pair;
+    returns the failures and the units the first one holds."""
+    cache_dir = cache_folder([path for path, _ in outputs])
     jobs = [
         AlignJob(
             p.name,
@@ -182,7 +220,7 @@ def align_corpus(
             str(p.en),
             options.level,
             options.termbase,
-            cache=str(cache_dir / (hashlib.sha1(p.name.encode()).hexdigest()[:16] + ".json")),
+            cache=_cache_file(cache_dir, p, options),
         )
         for p in pairs
     ]
@@ -207,23 +245,16 @@ def align_corpus(
             yield corpus.CorpusDocument(job.name, result.rows)
 
     written = [0]
-    inputs = [p for pair in pairs for p in (pair.zh, pair.en)]
-    if kind == "moses":
-        prefix = output.with_suffix("") if output.suffix.lower() in (".zh", ".en") else output
-        paths = [Path(f"{prefix}.zh"), Path(f"{prefix}.en"), Path(f"{prefix}.ids")]
 
-        def write_moses(streams: list[BinaryIO]) -> None:
-            zh, en, ids = streams
-            written[0] = corpus.moses(documents(), zh, en, ids, min_score=options.min_score)
+    def write_all(streams: list[BinaryIO]) -> None:
+        writers = _writers(outputs, streams, options)
+        for doc in documents():
+            for writer in writers:
+                writer.add(doc)
+        for writer in writers:
+            writer.close()
+        written[0] = writers[0].written
 
-        write_files(paths, write_moses, inputs)
-        return failures, written[0]
-
-    def write_one(out: BinaryIO) -> None:
-        if kind == "tmx":
-            written[0] = corpus.tmx(documents(), out, level=options.level, min_score=options.min_score)
-        else:
-            written[0] = corpus.jsonl(documents(), out, min_score=options.min_score)
-
-    write_file(output, write_one, inputs)
+    paths = [target for path, kind in outputs for target in _targets(path, kind)]
+    write_files(paths, write_all, [p for pair in pairs for p in (pair.zh, pair.en)])
     return failures, written[0]

@@ -3,16 +3,15 @@ corpus): one TMX for the whole corpus with the document id on each unit; a Moses
 (`PREFIX.zh`, `PREFIX.en`, line-aligned, and `PREFIX.ids` with the document id,
 paragraph key and score of each line); JSON Lines, one aligned pair a line.
 
-Each document's rows reach these writers as `Document`s: its id (the pair's name, or the
-UN symbol the text shows), and its rows.
+Each document's rows reach these writers as `CorpusDocument`s, its id (the pair's name)
+and its rows, one at a time: several outputs are written from one pass over the corpus.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from unterm.align.model import Row
@@ -32,30 +31,43 @@ class CorpusDocument:
 CORPUS_FORMATS = ("tmx", "moses", "jsonl")
 
 
-def tmx(documents: Iterable[CorpusDocument], out: BinaryIO, *, level: str, min_score: float) -> int:
+class Writer(Protocol):
+    """A corpus output written a document at a time: `add` each, then `close`."""
+
+    written: int  # the units or lines written so far
+
+    def add(self, doc: CorpusDocument) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Tmx:
     """The corpus as one TMX 1.4b memory (as align.tmx writes one document), each unit
-    with the `x-document` it comes from; returns the units written."""
-    out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
-    header = (
-        f'  <header creationtool="unterm" creationtoolversion={quoteattr(__version__)} '
-        f'segtype="{level}" adminlang="en" srclang="en" datatype="plaintext" o-tmf="unterm">\n'
-        f'    <prop type="x-signature">unterm {escape(__version__)}|corpus|level:{level}|min-score:{min_score}</prop>\n'
-        "  </header>\n  <body>\n"
-    )
-    out.write(header.encode("utf-8"))
-    units = 0
-    for doc in documents:
+    with the `x-document` it comes from."""
+
+    def __init__(self, out: BinaryIO, *, level: str, min_score: float) -> None:
+        self.out, self.level, self.min_score, self.written = out, level, min_score, 0
+        out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
+        header = (
+            f'  <header creationtool="unterm" creationtoolversion={quoteattr(__version__)} '
+            f'segtype="{level}" adminlang="en" srclang="en" datatype="plaintext" o-tmf="unterm">\n'
+            f'    <prop type="x-signature">unterm {escape(__version__)}|corpus|level:{level}|min-score:{min_score}</prop>\n'
+            "  </header>\n  <body>\n"
+        )
+        out.write(header.encode("utf-8"))
+
+    def add(self, doc: CorpusDocument) -> None:
         for n, r in enumerate(doc.rows, start=1):
-            if not (r.zh and r.en) or r.score < min_score:
+            if not (r.zh and r.en) or r.score < self.min_score:
                 continue
-            units += 1
+            self.written += 1
             props = [
                 ("x-document", doc.id),
                 ("x-key", r.key),
                 ("x-kind", r.kind),
                 ("x-score", f"{r.score:.3f}"),
             ]
-            if level == "sentence":
+            if self.level == "sentence":
                 props.insert(2, ("x-sentence", str(r.sentence)))
             unit = [f'    <tu tuid="{escape(xml_safe(doc.id))}#{n}">']
             unit += [f'      <prop type="{t}">{escape(xml_safe(v))}</prop>' for t, v in props if v]
@@ -64,38 +76,44 @@ def tmx(documents: Iterable[CorpusDocument], out: BinaryIO, *, level: str, min_s
                     f'      <tuv xml:lang="{tag}">\n        <seg>{escape(xml_safe(text))}</seg>\n      </tuv>'
                 )
             unit.append("    </tu>\n")
-            out.write("\n".join(unit).encode("utf-8"))
-    out.write(b"  </body>\n</tmx>\n")
-    return units
+            self.out.write("\n".join(unit).encode("utf-8"))
+
+    def close(self) -> None:
+        self.out.write(b"  </body>\n</tmx>\n")
 
 
-def moses(
-    documents: Iterable[CorpusDocument], zh: BinaryIO, en: BinaryIO, ids: BinaryIO, *, min_score: float
-) -> int:
+class Moses:
     """The corpus as line-aligned plain text (pairs with both sides and at least
-    `min_score`), and `ids`: document id, key and score a line, tab-separated; returns
-    the lines written."""
-    lines = 0
-    for doc in documents:
+    `min_score`), and `ids`: document id, key and score a line, tab-separated."""
+
+    def __init__(self, zh: BinaryIO, en: BinaryIO, ids: BinaryIO, *, min_score: float) -> None:
+        self.zh, self.en, self.ids, self.min_score, self.written = zh, en, ids, min_score, 0
+
+    def add(self, doc: CorpusDocument) -> None:
         for r in doc.rows:
-            if not (r.zh and r.en) or r.score < min_score:
+            if not (r.zh and r.en) or r.score < self.min_score:
                 continue
-            lines += 1
-            zh.write((_one_line(r.zh) + "\n").encode("utf-8"))
-            en.write((_one_line(r.en) + "\n").encode("utf-8"))
-            ids.write(f"{_one_line(doc.id)}\t{_one_line(r.key)}\t{r.score:.3f}\n".encode())
-    return lines
+            self.written += 1
+            self.zh.write((_one_line(r.zh) + "\n").encode("utf-8"))
+            self.en.write((_one_line(r.en) + "\n").encode("utf-8"))
+            self.ids.write(f"{_one_line(doc.id)}\t{_one_line(r.key)}\t{r.score:.3f}\n".encode())
+
+    def close(self) -> None:
+        pass
 
 
-def jsonl(documents: Iterable[CorpusDocument], out: BinaryIO, *, min_score: float) -> int:
+class Jsonl:
     """The corpus as JSON Lines, one aligned pair a line with its document id (pairs with
     one side only too; `min_score` applies to pairs with both sides)."""
-    lines = 0
-    for doc in documents:
+
+    def __init__(self, out: BinaryIO, *, min_score: float) -> None:
+        self.out, self.min_score, self.written = out, min_score, 0
+
+    def add(self, doc: CorpusDocument) -> None:
         for r in doc.rows:
-            if r.zh and r.en and r.score < min_score:
+            if r.zh and r.en and r.score < self.min_score:
                 continue
-            lines += 1
+            self.written += 1
             record = {
                 "document": doc.id,
                 "key": r.key,
@@ -106,8 +124,10 @@ def jsonl(documents: Iterable[CorpusDocument], out: BinaryIO, *, min_score: floa
             }
             if r.sentence:
                 record["sentence"] = r.sentence
-            out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace"))
-    return lines
+            self.out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace"))
+
+    def close(self) -> None:
+        pass
 
 
 def _one_line(text: str) -> str:

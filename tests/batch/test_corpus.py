@@ -82,13 +82,43 @@ def test_one_corpus_file_the_same_serially_and_in_a_pool(tmp_path: Path, output:
         assert ids[0].split("\t")[0] == "A_RES_77_173_0" and all(float(i.split("\t")[2]) >= 0.5 for i in ids)
 
 
+def test_several_corpus_files_from_one_pass_and_the_cache_they_share(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "c", copies=1)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["align", str(folder), "-o", f"{out}/m.tmx", "-o", f"{out}/m.zh", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "3 pair(s) done" in result.stderr
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == ["m.en", "m.ids", "m.tmx", "m.zh"]
+    units = (out / "m.tmx").read_text(encoding="utf-8").count("<tu ")
+    assert units == len((out / "m.zh").read_text(encoding="utf-8").splitlines()) > 100
+    # each format alone, later, from the pairs already aligned
+    alone = runner.invoke(app, ["align", str(folder), "-o", f"{out}/n.jsonl", "-j", "1"])
+    assert "0 pair(s) done, 0 failed, 3 skipped (up to date)" in alone.stderr
+    assert len((out / "n.jsonl").read_text(encoding="utf-8").splitlines()) >= units
+    mixed = runner.invoke(app, ["align", str(folder), "-o", f"{out}/", "-o", f"{out}/m.tmx"])
+    assert mixed.exit_code == 2 and "not both" in mixed.stderr
+
+
+def test_several_formats_from_one_alignment_of_a_pair(tmp_path: Path) -> None:
+    args = ["align", str(ARES / "zh.md"), str(ARES / "en.md")]
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "a.tmx"), "-o", str(tmp_path / "a.tsv")])
+    assert result.exit_code == 0, result.stderr
+    one = runner.invoke(app, [*args, "-o", str(tmp_path / "b.tsv")])
+    assert (tmp_path / "a.tsv").read_bytes() == (tmp_path / "b.tsv").read_bytes()
+    assert (tmp_path / "a.tmx").read_text(encoding="utf-8").count("<tu ") > 60 and one.exit_code == 0
+    both = runner.invoke(
+        app, [*args, "-o", str(tmp_path / "c.tmx"), "-o", str(tmp_path / "c.tsv"), "-f", "tsv"]
+    )
+    assert both.exit_code == 2 and not (tmp_path / "c.tmx").exists()
+
+
 def test_a_rerun_after_a_kill_finishes_the_corpus(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "c", copies=4)
     clean = tmp_path / "clean" / "corpus.tmx"
     assert runner.invoke(app, ["align", str(folder), "-o", str(clean), "-j", "1"]).exit_code == 0
     out = tmp_path / "killed" / "corpus.tmx"
     run = subprocess.Popen([sys.executable, "-m", "unterm", "align", str(folder), "-o", str(out), "-j", "1"])
-    cache = out.parent / ".corpus.tmx.cache"
+    cache = out.parent / ".unterm.cache"
     deadline = time.time() + 120
     while time.time() < deadline and len(list(cache.glob("*.json"))) < 4:
         time.sleep(0.05)
