@@ -95,8 +95,8 @@ def content_stems(text: str) -> list[str]:
 
 
 # Suffixes that make an adjective or a noun of another word, longest first: social/society,
-# technical/technique/technology, economic/economy, environmental, move/movement.
-_DERIVATIONS = ("ology", "ical", "ique", "ment", "ity", "ety", "ic", "al", "y")
+# technical/technique/technology, economic/economy, environmental, move/movement, west/western.
+_DERIVATIONS = ("ology", "ical", "ique", "ment", "ity", "ety", "ern", "ic", "al", "y")
 
 
 def _root(word: str) -> str:

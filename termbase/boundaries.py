@@ -112,7 +112,7 @@ def better_spans(
         english = surface_form(key, counts)
         best, best_score = z, _score(z, key, english, spans)
         for i in segments_linked:
-            for span in _around(spans, i, z):
+            for span in _around(spans, i, z, " and " in f" {english.lower()} "):
                 if _better(span, _score(span, key, english, spans), best, best_score, z, english):
                     best, best_score = span, _score(span, key, english, spans)
         if best != z:
@@ -154,9 +154,10 @@ def _score(span: str, key: str, english: str, spans: Spans) -> float:
     return score * plausible_length(span, english)
 
 
-def _around(spans: Spans, i: int, z: str) -> list[str]:
+def _around(spans: Spans, i: int, z: str, joined: bool = False) -> list[str]:
     """The spans around each occurrence of z in segment i (the first three): z grown or
-    shrunk by up to REACH words at either end or both."""
+    shrunk by up to REACH words at either end or both; with 和, 及 or 与 inside where the
+    English joins its words with `and` too (`joined`)."""
     text = spans.texts[i]
     words = spans.words(i)
     starts = [at for _, _, at in words]
@@ -168,15 +169,22 @@ def _around(spans: Spans, i: int, z: str) -> list[str]:
         rights = [b for b in ends if b > e0][:REACH] + [b for b in ends if s0 + 2 <= b < e0][-REACH:]
         for a in [s0, *lefts]:
             for b in [e0, *rights]:
-                if (a, b) != (s0, e0) and b - a >= 2 and _term_like(words, a, b, text, spans.nominal):
+                if (a, b) != (s0, e0) and b - a >= 2 and _term_like(words, a, b, text, spans.nominal, joined):
                     out.append(text[a:b])
     return out
 
 
-def _term_like(words: list[zh_words.Token], start: int, end: int, text: str, nominal: frozenset[str]) -> bool:
+def _term_like(
+    words: list[zh_words.Token],
+    start: int,
+    end: int,
+    text: str,
+    nominal: frozenset[str],
+    joined: bool = False,
+) -> bool:
     """Whether the words from start to end can be a term: no punctuation, particle or
     preposition, no function word at either end, a conjunction only as a joiner (和, 及,
-    与) inside the name of a body."""
+    与) inside the name of a body or where the English has `and` too."""
     inside = [(w, p) for w, p, at in words if start <= at and at + len(w) <= end]
     if (
         not inside
@@ -198,7 +206,7 @@ def _term_like(words: list[zh_words.Token], start: int, end: int, text: str, nom
         or (last_pos == "v" and last not in nominal)
     ):
         return False
-    return not any(w in chinese.JOINERS for w, _ in inside) or chinese.is_name(text[start:end])
+    return joined or not any(w in chinese.JOINERS for w, _ in inside) or chinese.is_name(text[start:end])
 
 
 def _add(new: dict[str, set[str]], spans: Spans, found: Sequence[Found], counts: Counts) -> set[str]:

@@ -222,15 +222,16 @@ def candidates(
     """All Chinese term candidates of a segment, with repetitions (one per occurrence).
     A candidate made of jieba's words neither starts nor ends with a one-character word
     inside an occurrence of a vocabulary word: 署常驻代表委员会 cuts 人居署 (but 原则
-    stands on its own inside 透明原则). A title is one unit: nothing starts or ends inside
-    《新城市议程》 but the title itself. The dictionary's renderings of the segment's
-    `english` terms are candidates where the text has them between words, whatever
-    jieba tagged them (预算 "budget" as a verb, 青年 "youth" as a time word)."""
+    stands on its own inside 透明原则). A title is one unit: no word or vocabulary word
+    starts or ends inside 《新城市议程》 but the title itself. The dictionary's renderings
+    of the segment's `english` terms are candidates where the text has them between
+    words, whatever jieba tagged them (预算 "budget" as a verb, 青年 "youth" as a time
+    word), in a title too (核安全 "nuclear safety" in 《核安全公约》)."""
     text = normalise_zh(text)
     out = [Candidate(f"《{t}》", TermType.TITLE) for t in titles(text)]
     words = tokens(text)
     inside = {p for m in _TITLE.finditer(text) for p in range(m.start(1) + 1, m.end(1))}
-    out += [Candidate(h) for h in rendered(text, words, english, inside)]
+    out += [Candidate(h) for h in rendered(text, words, english)]
     no_start: set[int] = set(inside)
     no_end: set[int] = set(inside)
     for m in _vocab_in(text, reading.vocab):

@@ -133,7 +133,8 @@ def _state_names() -> dict[str, tuple[str, ...]]:
 
 def structural_pairs(f: Found) -> list[tuple[str, str]]:
     """Pairs the structure of the two texts ties together: the k-th bracketed short form
-    and its expansion on each side; titles in 《…》 with quoted or capitalised titles;
+    and its expansion on each side; titles in 《…》 with the quoted or capitalised titles
+    that match them best;
     the official names of a State (lang.gazetteer) in both languages."""
     names = _state_names()
     out: list[tuple[str, str]] = [(z, k) for z in f.zh if z in names for k in names[z] if k in f.en]
@@ -147,9 +148,15 @@ def structural_pairs(f: Found) -> list[tuple[str, str]]:
             out.append((best, e_exp))
     zh_titles = [z for z, t in f.zh.items() if t is TermType.TITLE]
     for z in zh_titles:
-        for key, c in f.en.items():
-            if (c.type is TermType.TITLE or c.capitalised) and similarity(z, c.text) >= 0.5:
-                out.append((z, key))
+        # the English title that says it best (`Charter of the United Nations` for
+        # 《联合国宪章》, not `United Nations`, which also matches)
+        scored = [
+            (similarity(z, c.text), key)
+            for key, c in f.en.items()
+            if c.type is TermType.TITLE or c.capitalised
+        ]
+        top = max((v for v, _ in scored), default=0.0)
+        out += [(z, key) for v, key in scored if v >= 0.5 and v == top]
     return out
 
 

@@ -23,15 +23,23 @@ from unterm.termbase.model import TermType
 
 JOINERS = frozenset({"of", "for", "and", "on"})
 _FAIR_CUTS = frozenset({"of", "for", "on", "to"})
+_IN_NAMES = JOINERS | {"to", "the"}  # lower-case words a name holds: Charter of the United Nations
 
 
 def _and_in_name(words: list[str]) -> bool:
-    """`and` inside a name joins capitalised words (Economic and Social Council)."""
+    """`and` inside a name joins capitalised words (Economic and Social Council, Latin
+    America and the Caribbean)."""
     return all(
-        words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+        words[k - 1][:1].isupper() and (words[k + 1][:1].isupper() or _the_name(words[k + 1 :]))
         for k, w in enumerate(words)
         if w.lower() == "and" and 0 < k < len(words) - 1
     )
+
+
+def _the_name(words: list[str]) -> bool:
+    """`the` and one capitalised word closing a name after `and` (`the Caribbean`, `the
+    Pacific`); `and the Climate Investment Funds` joins two names instead."""
+    return len(words) == 2 and words[0] == "the" and words[1][:1].isupper()
 
 
 # Words that never start or end a term, beyond the stopwords: verbs and adverbs of UN
@@ -155,11 +163,12 @@ def _runs(text: str) -> list[list[str]]:
                 and k + 1 < len(words)
                 and words[k + 1][:1].isupper()
             )
-            # and `the` after a joiner inside one: Convention on the Law of the Sea
+            # and `the` after a joiner inside one: Convention on the Law of the Sea, Asia and
+            # the Pacific
             name_the = (
                 low == "the"
                 and len(current) >= 2
-                and current[-1].lower() in _FAIR_CUTS
+                and current[-1].lower() in {*_FAIR_CUTS, "and"}
                 and current[-2][:1].isupper()
                 and k + 1 < len(words)
                 and words[k + 1][:1].isupper()
@@ -220,7 +229,7 @@ def candidates(text: str, max_words: int = 14) -> list[Candidate]:
                 phrase = " ".join(words)
                 if len(phrase) < 3 or _names_coordinated(words):
                     continue
-                capitalised = all(w[0].isupper() or w.lower() in JOINERS or w[0].isdigit() for w in words)
+                capitalised = all(w[0].isupper() or w.lower() in _IN_NAMES or w[0].isdigit() for w in words)
                 kind = TermType.ACRONYM if len(words) == 1 and ACRONYM.match(phrase) else TermType.FULL_FORM
                 out.append(Candidate(phrase, key(phrase), len(words), kind, capitalised))
     for m in _names_pattern().finditer(text):

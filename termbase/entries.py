@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import regex
 
+from unterm.lang.dictionary import coverage
 from unterm.lang.english import content_stems, stems_match
 from unterm.lang.gazetteer import Country, countries, zh_names
 from unterm.termbase import english
@@ -30,6 +31,8 @@ def termhood(zh: str, zh_type: TermType, en: english.Candidate) -> float:
     """How much a pair looks like terminology rather than everyday words, for ranking:
     names, titles, abbreviations and multiword phrases before single words, which in a
     UN text are mostly everyday (`actions`) or pieces of names (`Forum`)."""
+    if zh_type is TermType.TITLE and en.words == 1 and en.type is not TermType.ACRONYM:
+        return 0.5  # 《公约》 / `Convention`: the text's short reference, not a name
     if zh_type in (TermType.TITLE, TermType.ABBREVIATION) or en.type in (TermType.ACRONYM, TermType.TITLE):
         return 1.0
     if zh in zh_names():  # the name of a State
@@ -56,6 +59,7 @@ OTHER_PARTNER_LEXICAL = 0.5
 OTHER_PARTNER_CONFIDENCE = 0.6
 NESTED_FORM_LEXICAL = 0.8
 NESTED_RANK = 0.5
+FULLY_COVERED = 0.95
 
 
 def build(
@@ -103,6 +107,13 @@ def build(
         if variant_of:  # `environment` beside `environmental` for 环境
             k = variant_of[0]
             if _nested_en(cand.text, entries[k]):
+                # a boundary variant; but where it is linked far more often than the entry's
+                # own pair (机场 / `airport` 6 times, `Tocúmen Airport` once), it is a term too
+                if n >= 2 * entries[k].frequency:
+                    by_en[cand.key] = len(entries)
+                    entries.append(
+                        _entry(z, zh_types.get(z, TermType.FULL_FORM), cand, n, confidence, s, links)
+                    )
                 continue
             entries[k] = replace(entries[k], en=(*entries[k].en, Term(cand.text, TermType.VARIANT)))
             by_en[cand.key] = k
@@ -134,11 +145,15 @@ def _stands_alone(s: PairScore, n: int) -> bool:
 
 
 def _another_form(z: str, entry: Entry, lexical: float) -> bool:
-    """Whether a Chinese term may join an entry as another form of its terms: not a part
-    or an extension of one of them (人居署 of 人居署大会 is a boundary, not a synonym)
-    unless the dictionary confirms it as a whole."""
+    """Whether a Chinese term may join an entry as another form of its terms: the
+    dictionary confirms it as a whole (not 各方 "all parties" or 双方 "both sides" beside
+    缔约方 for `parties`), and, where it holds or is held by one of the entry's terms, it
+    says nothing the English does not (领导力 beside 领导 for `leadership`, but not
+    《联合国宪章》 beside 联合国 for `United Nations`; 人居署 of 人居署大会 is a boundary)."""
+    if lexical < NESTED_FORM_LEXICAL:
+        return False
     nested = any(z in t.text or t.text.strip("《》") in z for t in entry.zh)
-    return not nested or lexical >= NESTED_FORM_LEXICAL
+    return not nested or coverage(z, entry.en_text)[1] >= FULLY_COVERED
 
 
 def _variant(en: str, entry: Entry) -> bool:
@@ -271,13 +286,27 @@ def _join_states(entries: list[Entry]) -> list[Entry]:
             continue
         if state in first:
             j = first[state]
-            out[j] = _with_terms(out[j], entry.zh, entry.en)
+            out[j] = _with_terms(
+                out[j], _official(entry, countries()[state]).zh, _official(entry, countries()[state]).en
+            )
             gone.add(k)
         else:
             first[state] = k
     for state, k in first.items():
-        out[k] = _with_names(out[k], countries()[state])
+        out[k] = _with_names(_official(out[k], countries()[state]), countries()[state])
     return [e for k, e in enumerate(out) if k not in gone]
+
+
+def _official(entry: Entry, country: Country) -> Entry:
+    """A State's entry with its main terms and official names only: no demonym (`Ukrainian`)
+    or person's name that linking put beside them."""
+    zh = {country.zh_short, country.zh_formal}
+    en = {english.key(country.en_short), english.key(country.en_formal)}
+    return replace(
+        entry,
+        zh=tuple(t for k, t in enumerate(entry.zh) if k == 0 or t.text in zh),
+        en=tuple(t for k, t in enumerate(entry.en) if k == 0 or english.key(t.text) in en),
+    )
 
 
 def _with_terms(entry: Entry, zh: Sequence[Term], en: Sequence[Term]) -> Entry:

@@ -5,7 +5,6 @@ States as one word, and the dictionary's renderings of the English terms of a se
 from __future__ import annotations
 
 from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 from itertools import pairwise, product
 
@@ -67,21 +66,16 @@ def _names_pattern() -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(n) for n in sorted(zh_names(), key=len, reverse=True)))
 
 
-def rendered(
-    text: str, words: list[Token], english: Iterable[str], inside: AbstractSet[int] = frozenset()
-) -> list[str]:
+def rendered(text: str, words: list[Token], english: Iterable[str]) -> list[str]:
     """The dictionary's renderings of English terms where the text has them between
     words: a word whose definition says what the term says (lang.dictionary.headwords),
     or, for a term of two to six content words, adjacent words that render each of them
     (生殖|健康 for `reproductive health`, 核|安全 for `nuclear safety`). A compound jieba
-    keeps whole (气候变化) is read as the dictionary words it is made of (气候|变化). No
-    rendering starts or ends at a place in `inside` (within a title)."""
+    keeps whole (气候变化) is read as the dictionary words it is made of (气候|变化)."""
     terms = set(english)
     if not terms:
         return []
     starts, ends = _word_bounds(words)
-    starts -= inside
-    ends -= inside
     out = {
         (at, h)
         for e in terms
@@ -92,7 +86,7 @@ def rendered(
     for e in terms:
         stems = list(dict.fromkeys(content_stems(e)))
         if 2 <= len(stems) <= 6:
-            out.update(_composed(text, stems, starts, ends))
+            out.update(_composed(text, stems, starts, ends, " and " in f" {e.lower()} "))
     return [h for _, h in sorted(out)]
 
 
@@ -111,8 +105,12 @@ def _word_bounds(words: list[Token]) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
-def _composed(text: str, stems: list[str], starts: set[int], ends: set[int]) -> set[tuple[int, str]]:
-    """Spans made of adjacent words that render each English stem once, in any order."""
+def _composed(
+    text: str, stems: list[str], starts: set[int], ends: set[int], joined: bool = False
+) -> set[tuple[int, str]]:
+    """Spans made of adjacent words that render each English stem once, in any order;
+    where the English joins them with `and` (`joined`), 和, 及 or 与 may stand between
+    two of them (拉丁美洲|和|加勒比 for `Latin America and the Caribbean`)."""
     found: list[list[tuple[int, int]]] = []
     for st in stems:
         places_ = [(at, at + len(w)) for w in renderings(st) for at in places(text, w)]
@@ -123,9 +121,13 @@ def _composed(text: str, stems: list[str], starts: set[int], ends: set[int]) -> 
     out: set[tuple[int, str]] = set()
     for combo in product(*found):
         spans = sorted(combo)
-        if all(a[1] == b[0] for a, b in pairwise(spans)) and spans[-1][1] - spans[0][0] >= 2:
+        if all(_next_to(a, b, text, joined) for a, b in pairwise(spans)) and spans[-1][1] - spans[0][0] >= 2:
             out.add((spans[0][0], text[spans[0][0] : spans[-1][1]]))
     return out
+
+
+def _next_to(a: tuple[int, int], b: tuple[int, int], text: str, joined: bool) -> bool:
+    return a[1] == b[0] or (joined and b[0] == a[1] + 1 and text[a[1]] in "和及与")
 
 
 def places(text: str, term: str) -> list[int]:
