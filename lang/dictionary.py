@@ -184,7 +184,7 @@ def gloss_keys(term: str) -> frozenset[str]:
     return frozenset(k for _, _, defs in words_in(term) for d in defs for g in d for k in match_keys(g))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a corpus scores a million pairs, most once
 def coverage(zh: str, en: str) -> tuple[float, float]:
     """How much of an English term a Chinese term's glosses cover, and how much of the
     Chinese term is covered, each in [0, 1].
@@ -227,7 +227,6 @@ def _keyed(definitions: tuple[Definition, ...]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in by_key.items()}
 
 
-@cache
 def similarity(zh: str, en: str) -> float:
     """How well a Chinese term's glosses and an English term cover each other, in [0, 1]:
     the harmonic mean of the two coverages (`coverage`)."""
