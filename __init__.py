@@ -156,12 +156,15 @@ if not TYPE_CHECKING:
     align = _align_package
 
 
-def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:
+def mine_terms(
+    alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None, min_confidence: float = 0.5
+) -> Termbase:
     """Mine the Chinese-English term pairs that aligned documents fix into a termbase,
-    one entry a concept, best first."""
+    one entry a concept, best first; entries below `min_confidence` are left out (0 keeps
+    them all)."""
     from unterm.termbase.mine import mine_alignments
 
-    return mine_alignments(alignments, min_freq=min_freq, top=top)
+    return mine_alignments(alignments, min_freq=min_freq, top=top, min_confidence=min_confidence)
 
 
 def check(

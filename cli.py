@@ -361,17 +361,23 @@ def terms(
         typer.Option(
             "-o",
             "--output",
-            help="Write the termbase here: .tbx, .csv, .xlsx or .tsv (OmegaT); '-' for stdout.",
+            help="Write the termbase here: .tbx, .csv, .xlsx or .utf8 (OmegaT glossary); '-' for stdout.",
         ),
     ] = None,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="tbx, csv, xlsx or tsv, whatever the extension."),
+        typer.Option(
+            "--format", "-f", help="tbx, csv, xlsx or tsv (OmegaT glossary), whatever the extension."
+        ),
     ] = None,
     min_freq: Annotated[
         int, typer.Option("--min-freq", min=1, help="Keep pairs linked in at least N segments.")
     ] = 1,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the N best entries.")] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Keep every entry, also those below 0.5 confidence (the default cut)."),
+    ] = False,
     merge_with: Annotated[
         Path | None,
         typer.Option("--merge", help="An existing termbase: known terms are marked, conflicts reported."),
@@ -416,7 +422,9 @@ def terms(
     if not alignments:
         _fail(f"no pair could be aligned ({failed} failed)")
     try:
-        mined = unterm.mine_terms(alignments, min_freq=min_freq, top=top)
+        mined = unterm.mine_terms(
+            alignments, min_freq=min_freq, top=top, min_confidence=0.0 if everything else 0.5
+        )
         result = merge(_read_termbase(merge_with, options), mined) if merge_with else mined
         if chosen is not None:
             write(result, _target(output), chosen.name, options, inputs=inputs)

@@ -114,7 +114,7 @@ FORMATS: tuple[FileFormat, ...] = (
                lambda p, o: term_tables.read_csv(p, **_tags(o))),
     FileFormat(Format.XLSX, Termbase, (".xlsx",), lambda t, f, o: term_tables.write_xlsx(t, f, **_tags(o)),
                lambda p, o: term_tables.read_xlsx(p, **_tags(o)), text=False),
-    FileFormat(Format.TSV, Termbase, (".tsv", ".txt", ".utf8"), lambda t, f, o: omegat.write_omegat(t, f),
+    FileFormat(Format.TSV, Termbase, (".utf8", ".txt", ".tab", ".tsv"), lambda t, f, o: omegat.write_omegat(t, f),
                lambda p, o: omegat.read_omegat(p)),
     FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
@@ -138,11 +138,25 @@ def formats_for(holds: type) -> list[FileFormat]:
     return [f for f in FORMATS if f.holds is holds]
 
 
-def choose(holds: type, path: Path | str | None = None, name: Format | str | None = None) -> FileFormat:
-    """The format to write a value in: the one named, else the one the file's extension
-    says; FormatError, naming the ones there are, for an unknown extension or a format
-    that does not hold this kind of value."""
+# Extensions read but not written, and why: a name the tool it is for would ignore.
+_NOT_WRITTEN: dict[tuple[type, str], str] = {
+    (Termbase, ".tsv"): (
+        "OmegaT does not load a glossary named .tsv (3.6 ignores it, later versions read it in the "
+        "system's encoding): name it .utf8 (UTF-8 in every OmegaT), .txt or .tab, or write CSV"
+    ),
+}
+
+
+def choose(
+    holds: type, path: Path | str | None = None, name: Format | str | None = None, *, reading: bool = False
+) -> FileFormat:
+    """The format to write (or, `reading`, to read) a value in: the one named, else the one
+    the file's extension says; FormatError, naming the ones there are, for an unknown
+    extension, one that is only read, or a format that does not hold this kind of value."""
     known = formats_for(holds)
+    refused = _NOT_WRITTEN.get((holds, Path(str(path)).suffix.lower())) if path is not None else None
+    if refused and name is None and not reading:
+        raise FormatError(f"{path}: {refused}")
     what = _WHAT[holds]
     if name is not None:
         for f in known:
@@ -156,7 +170,7 @@ def choose(holds: type, path: Path | str | None = None, name: Format | str | Non
     for f in known:
         if suffix in f.extensions:
             return f
-    listed = ", ".join(e for f in known for e in f.extensions)
+    listed = ", ".join(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
     raise FormatError(f"{path}: unknown {_FILE[holds]} extension {suffix or '(none)'!r}; use one of {listed}")
 
 
@@ -211,7 +225,7 @@ def _sources(value: object) -> list[str]:
 def read(path: Path | str, holds: type, options: Options = Options()) -> Any:
     """Read a value back from a file in any format that has a reader."""
     path = Path(path)
-    chosen = choose(holds, path)
+    chosen = choose(holds, path, reading=True)
     if chosen.read is None:
         raise FormatError(f"{path}: {chosen.name.value} is written for people and cannot be read back")
     if not path.is_file():

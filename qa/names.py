@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from unterm.lang.english import fold
+from unterm.lang.gazetteer import COUNTRIES
 from unterm.lang.languages import Lang
 from unterm.lang.numerals import roman, zh_numeral
 from unterm.lang.text import zh_key
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 _NAME = {Lang.ZH: "Chinese", Lang.EN: "English"}
 _OTHER = {Lang.ZH: Lang.EN, Lang.EN: Lang.ZH}
-COUNTRIES = ("corpora", "unterm_country_names", "unterm_countries_zh_en.tsv")
 
 
 def check_names(

@@ -161,21 +161,32 @@ def test_terms_prints_a_ranked_table() -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"
-    assert lines[3].split("\t")[:3] == [
-        "3",
+    assert lines[2].split("\t")[:3] == [
+        "2",
         "联合国人类住区规划署 | 人居署",
         "United Nations Human Settlements Programme | UN-Habitat",
     ]
     assert len(lines) == 4 and result.stderr == "unterm: 3 entries from 1 pair(s)\n"
 
 
-@pytest.mark.parametrize("ext", ["tbx", "csv", "xlsx", "tsv"])
+@pytest.mark.parametrize("ext", ["tbx", "csv", "xlsx", "utf8"])
 def test_terms_writes_each_format_from_a_folder(tmp_path: Path, ext: str) -> None:
     out = tmp_path / f"terms.{ext}"
     result = runner.invoke(app, ["terms", "--dir", "A_RES_77_173", "-o", str(out), "--min-freq", "2"])
     assert result.exit_code == 0, result.stderr
     assert out.stat().st_size > 1000 and result.stdout == ""
     assert result.stderr.startswith("unterm: ") and "entries from 1 pair(s)" in result.stderr
+
+
+def test_terms_default_cut_and_all() -> None:
+    """By default only entries of 0.5 confidence or more; --all keeps every one."""
+    cut = runner.invoke(app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md"])
+    every = runner.invoke(app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--all"])
+    assert cut.exit_code == every.exit_code == 0
+    confidences = [float(line.split("\t")[5]) for line in every.stdout.splitlines()[1:]]
+    kept = [float(line.split("\t")[5]) for line in cut.stdout.splitlines()[1:]]
+    assert min(kept) >= 0.5 and min(confidences) < 0.5
+    assert len(kept) == sum(1 for c in confidences if c >= 0.5)
 
 
 def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> None:
@@ -214,7 +225,7 @@ def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> 
 def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("")
-    out = tmp_path / "t.tsv"
+    out = tmp_path / "t.utf8"
     result = runner.invoke(
         app,
         [
@@ -252,7 +263,13 @@ def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
         (
             ["terms", "a", "b", "-o", "t.pdf"],
             2,
-            "unterm: t.pdf: unknown termbase extension '.pdf'; use one of .tbx, .csv, .xlsx, .tsv, .txt, .utf8",
+            "unterm: t.pdf: unknown termbase extension '.pdf'; use one of .tbx, .csv, .xlsx, .utf8, .txt, .tab",
+        ),
+        (
+            ["terms", "a", "b", "-o", "glossary.tsv"],
+            2,
+            "unterm: glossary.tsv: OmegaT does not load a glossary named .tsv (3.6 ignores it, later versions "
+            "read it in the system's encoding): name it .utf8 (UTF-8 in every OmegaT), .txt or .tab, or write CSV",
         ),
     ],
 )
@@ -262,7 +279,7 @@ def test_terms_usage_and_input_errors(args: list[str], status: int, line: str) -
 
 
 def test_align_takes_a_termbase_as_evidence(tmp_path: Path) -> None:
-    tb = tmp_path / "t.tsv"
+    tb = tmp_path / "t.utf8"
     assert (
         runner.invoke(
             app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", str(tb), "-q"]
