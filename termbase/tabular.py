@@ -20,22 +20,19 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import BinaryIO
 
 import regex
 
 from unterm.errors import InputError
+from unterm.lang.text import from_cell, to_cell
+from unterm.sheets import Sheet, write_workbook
 from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
 
 SYNONYMS = "|"
 _NUMBERS = ("confidence", "frequency", "association")
 _FIELDS = ("definition", "note", "source", "known", "id")
 _BREAKS = regex.compile(r"[\t\r\n]+")
-# what a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(zh_tag: str = "zh-CN", en_tag: str = "en") -> list[str]:
@@ -83,19 +80,6 @@ def _row(entry: Entry, zh_tag: str, en_tag: str) -> dict[str, str | int | float]
     }
 
 
-# see issue 13: formula injection
-def as_text_cell(value: str) -> str:
-    """A CSV cell a spreadsheet shows as the text it is: a leading =, +, -, @, tab or
-    carriage return, which would start a formula, gets an apostrophe before it."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-# see issue 13: formula injection
-def from_text_cell(value: str) -> str:
-    """The text of a CSV cell `as_text_cell` wrote."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
-
-
 def write_csv(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> None:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
@@ -110,41 +94,25 @@ def write_csv(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_ta
 def _csv_value(value: str | int | float) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
-    return as_text_cell(value) if isinstance(value, str) else str(value)
+    return to_cell(value) if isinstance(value, str) else str(value)
 
 
 def write_xlsx(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> None:
     """One sheet `termbase` (a header filter, the header row frozen), one sheet `about`
-    with the signature."""
-    from openpyxl import Workbook  # deferred: openpyxl takes a while to import
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None  # a new workbook has its sheet
-    sheet.title = "termbase"
+    with the signature; every text a string cell (sheets.py)."""
     header = columns(zh_tag, en_tag)
-    _put(sheet, 1, header)
-    for n, entry in enumerate(termbase.entries, start=2):
+    rows = []
+    for entry in termbase.entries:
         row = _row(entry, zh_tag, en_tag)
-        _put(sheet, n, [row[c] for c in header])
-    sheet.auto_filter.ref = sheet.dimensions
-    sheet.freeze_panes = "A2"
-    for col, width in zip("ABKL", (45, 30, 60, 40), strict=True):
-        sheet.column_dimensions[col].width = width
-    about = book.create_sheet("about")
-    _put(about, 1, ["signature"])
-    _put(about, 2, [termbase.signature])
-    book.save(out)
-
-
-def _put(sheet: Worksheet, row: int, values: list[Any]) -> None:
-    """A row of cells: numbers as numbers, text always as text (a string cell, never a
-    formula, whatever it starts with)."""
-    for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row, col)
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
+        rows.append([row[c] for c in header])
+    widths = dict(zip((header[0], header[1], header[10], header[11]), (45, 30, 60, 40), strict=True))
+    write_workbook(
+        out,
+        [
+            Sheet("termbase", header, rows, widths),
+            Sheet("about", ["signature"], [[termbase.signature]], header=False),
+        ],
+    )
 
 
 def _terms(texts: str, types: str, usages: str, where: str) -> tuple[Term, ...]:
@@ -232,7 +200,7 @@ def read_csv(path: Path, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> Termba
     # Excel writes `;` in some locales; a tab-separated export is read too
     delimiter = "," if "," in header else ";" if ";" in header else "\t" if "\t" in header else ","
     rows = [
-        {k: from_text_cell(v or "") for k, v in r.items() if k is not None}
+        {k: from_cell(v or "") for k, v in r.items() if k is not None}
         for r in csv.DictReader(io.StringIO(text), delimiter=delimiter)
     ]
     return _entries(rows, path, zh_tag, en_tag)

@@ -106,16 +106,15 @@ def test_xlsx_opens_in_openpyxl_with_numbers_as_numbers(tmp_path: Path, ares_ter
     assert all(c.data_type == "s" for h, c in zip(header, row, strict=True) if h not in numbers and c.value)
 
 
-# see issue 13: formula injection
 @pytest.mark.parametrize("ext", [".csv", ".xlsx"])
 def test_no_cell_becomes_a_formula(tmp_path: Path, ares_terms: Termbase, ext: str) -> None:
     """A term a spreadsheet would read as a formula is written so that it shows as text,
-    and reads back as it was."""
+    and reads back as it was; so does one that starts with an apostrophe already."""
     odd = [
         replace(e, en=(replace(e.en[0], text=text),))
         for e, text in zip(
             ares_terms.entries,
-            ['=HYPERLINK("http://x","y")', "+1 (212) 963-1234", "-based", "@SUM(A1)"],
+            ['=HYPERLINK("http://x","y")', "+1 (212) 963-1234", "-based", "@SUM(A1)", "'=1+1"],
             strict=False,
         )
     ]
@@ -129,9 +128,17 @@ def test_no_cell_becomes_a_formula(tmp_path: Path, ares_terms: Termbase, ext: st
         from openpyxl import load_workbook
 
         sheet = load_workbook(path)["termbase"]
-        assert [sheet.cell(r, 1).data_type for r in range(2, 6)] == ["s"] * 4
+        assert [sheet.cell(r, 1).data_type for r in range(2, 7)] == ["s"] * 5
         assert sheet.cell(2, 1).value == '=HYPERLINK("http://x","y")'
     assert [e.en_text for e in read_termbase(path).entries] == [e.en_text for e in odd]
+
+
+def test_a_character_xml_forbids_does_not_break_the_workbook(tmp_path: Path, ares_terms: Termbase) -> None:
+    first = ares_terms.entries[0]
+    termbase = replace(ares_terms, entries=(replace(first, en=(replace(first.en[0], text="UN\x0bHabitat"),)),))
+    path = tmp_path / "terms.xlsx"
+    write_termbase(termbase, path)
+    assert read_termbase(path).entries[0].en_text == "UNHabitat"
 
 
 def test_tbx_basic_carries_the_status_where_cat_tools_filter(ares_terms: Termbase) -> None:
