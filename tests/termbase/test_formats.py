@@ -135,7 +135,9 @@ def test_no_cell_becomes_a_formula(tmp_path: Path, ares_terms: Termbase, ext: st
 
 def test_a_character_xml_forbids_does_not_break_the_workbook(tmp_path: Path, ares_terms: Termbase) -> None:
     first = ares_terms.entries[0]
-    termbase = replace(ares_terms, entries=(replace(first, en=(replace(first.en[0], text="UN\x0bHabitat"),)),))
+    termbase = replace(
+        ares_terms, entries=(replace(first, en=(replace(first.en[0], text="UN\x0bHabitat"),)),)
+    )
     path = tmp_path / "terms.xlsx"
     write_termbase(termbase, path)
     assert read_termbase(path).entries[0].en_text == "UNHabitat"
