@@ -16,17 +16,58 @@ Every stage is a pure function of its inputs, so a corpus is a map over document
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import types
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from unterm.align.model import AlignedPair, Alignment, Row
-from unterm.documents.model import Block, BlockKind, Document
-from unterm.errors import FormatError, InputError, MismatchError, UntermError
-from unterm.lang.languages import Lang
-from unterm.qa.model import Finding, Report, Severity
-from unterm.termbase.model import Entry, Term, Termbase
-from unterm.version import __version__
+from unterm import align as _align_package
+from unterm.errors import FormatError, InputError, MismatchError, OutputError, UntermError
+
+if TYPE_CHECKING:
+    from unterm.align.model import AlignedPair, Alignment, Row
+    from unterm.documents.model import Block, BlockKind, Document
+    from unterm.lang.languages import Lang
+    from unterm.qa.model import Finding, Report, Severity
+    from unterm.revision.model import Corpus, Revision  # revision reports: unterm.revision
+    from unterm.termbase.model import Entry, Term, Termbase
+
+# The value types, imported when first used: `import unterm` loads next to nothing, so the
+# command starts (and takes Ctrl-C) at once.
+_TYPES = {
+    "AlignedPair": "unterm.align.model",
+    "Alignment": "unterm.align.model",
+    "Row": "unterm.align.model",
+    "Block": "unterm.documents.model",
+    "BlockKind": "unterm.documents.model",
+    "Document": "unterm.documents.model",
+    "Lang": "unterm.lang.languages",
+    "Finding": "unterm.qa.model",
+    "Report": "unterm.qa.model",
+    "Severity": "unterm.qa.model",
+    "Entry": "unterm.termbase.model",
+    "Term": "unterm.termbase.model",
+    "Termbase": "unterm.termbase.model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from unterm.version import __version__
+
+        return __version__
+    if name in _TYPES:
+        value = getattr(importlib.import_module(_TYPES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'unterm' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AlignedPair",
@@ -40,6 +81,7 @@ __all__ = [
     "InputError",
     "Lang",
     "MismatchError",
+    "OutputError",
     "Report",
     "Row",
     "Severity",
@@ -57,8 +99,8 @@ __all__ = [
 
 
 def read(path: str | Path) -> Document:
-    """Read a Chinese or English UN document (Markdown, text, PDF text, .docx, .pdf) into a
-    Document: its blocks with kind, key, clean text and footnote references.
+    """Read a Chinese or English UN document (Markdown, text, PDF text, .docx, .pdf, a web
+    page) into a Document: its blocks with kind, key, clean text and footnote references.
 
     Raises InputError, naming the file, for anything that cannot be read.
     """
@@ -88,6 +130,7 @@ def align(
     from unterm.align.embedding import Embeddings
     from unterm.align.paragraphs import align_documents, checked_languages
     from unterm.align.sentences import sentence_alignment
+    from unterm.documents.model import Document
     from unterm.termbase.evidence import TermEvidence
 
     if level not in ("paragraph", "sentence"):
@@ -104,12 +147,32 @@ def align(
     return sentence_alignment(alignment, Embeddings(embeddings) if embeddings else None)
 
 
-def mine_terms(alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None) -> Termbase:
+class _CallablePackage(types.ModuleType):
+    """The subpackage align/, which is also the function `unterm.align`."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Alignment:
+        return _align(*args, **kwargs)
+
+
+# `unterm.align` names both the function above and the subpackage align/ (unterm.align.dp,
+# ...). The subpackage is made callable as the function, so that `unterm.align(zh, en)`,
+# `import unterm.align.dp` and `mock.patch("unterm.align.dp.X")` all work.
+_align = align
+if not TYPE_CHECKING:
+    _align_package.__class__ = _CallablePackage
+    _align_package.__signature__ = inspect.signature(_align)
+    align = _align_package
+
+
+def mine_terms(
+    alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None, min_confidence: float = 0.5
+) -> Termbase:
     """Mine the Chinese-English term pairs that aligned documents fix into a termbase,
-    one entry a concept, best first."""
+    one entry a concept, best first; entries below `min_confidence` are left out (0 keeps
+    them all)."""
     from unterm.termbase.mine import mine_alignments
 
-    return mine_alignments(alignments, min_freq=min_freq, top=top)
+    return mine_alignments(alignments, min_freq=min_freq, top=top, min_confidence=min_confidence)
 
 
 def check(
@@ -132,12 +195,15 @@ def read_termbase(path: str | Path) -> Termbase:
 
 
 def write(
-    value: Alignment | Termbase | Report, target: str | Path | BinaryIO, format: str | None = None
+    value: Alignment | Termbase | Report | Revision | Corpus,
+    target: str | Path | BinaryIO,
+    format: str | None = None,
 ) -> str:
     """Write an alignment (TSV, CSV, XLSX, JSON, TMX, HTML), a termbase (TBX, CSV, XLSX,
-    OmegaT TSV) or a QA report (HTML, JSON, CSV, XLSX) to a file, all or nothing, the
-    format told by its extension unless `format` names it; `-` is standard output, and a
-    binary stream is written as it is (then give `format`). Returns the format's name."""
+    OmegaT TSV), a QA report or a revision report (HTML, JSON, CSV, XLSX) to a file, all or
+    nothing, the format told by its extension unless `format` names it; `-` is standard
+    output, and a binary stream is written as it is (then give `format`). Returns the
+    format's name."""
     from unterm.files import write as write_any
 
     return write_any(value, target, format).name.value

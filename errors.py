@@ -15,3 +15,8 @@ class FormatError(UntermError):
 
 class MismatchError(InputError):
     """The two inputs cannot be aligned: wrong order, same language, different documents."""
+
+
+class OutputError(UntermError):
+    """An output cannot be written: a folder that is read-only or full, an output that is
+    one of the inputs, a name the file system refuses."""

@@ -10,22 +10,24 @@ hold that kind of value.
 
 from __future__ import annotations
 
-import os
 import sys
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from unterm.align import html as alignment_html
-from unterm.align import jsonfile, tabular, tmx
-from unterm.align.model import Alignment, Row
-from unterm.errors import FormatError, InputError
+from unterm.align import jsonfile, reviewed, tabular, tmx
+from unterm.align.model import Alignment, Provenance, Row
+from unterm.errors import FormatError, InputError, OutputError
+from unterm.outputs import write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
 from unterm.qa.model import Report
+from unterm.revision import export as revision_export
+from unterm.revision import html as revision_html
+from unterm.revision.model import Corpus, Revision
 from unterm.termbase import omegat, tbx
 from unterm.termbase import tabular as term_tables
 from unterm.termbase.model import Termbase
@@ -72,6 +74,8 @@ class FileFormat:
     write: Callable[[Any, BinaryIO, Options], None]
     read: Callable[[Path, Options], Any] | None = None  # None: a page for people, not data
     text: bool = True  # false for a binary format that a terminal cannot show
+    # what a file of pairs says of how it was made (signature, symbol, level), where it can
+    provenance: Callable[[Path], Provenance] | None = None
 
     @property
     def what(self) -> str:
@@ -81,6 +85,9 @@ class FileFormat:
 _WHAT: dict[type, str] = {Alignment: "alignment", Termbase: "termbase", Report: "report"}
 # what an unknown extension is called in a message: `unknown output extension '.docx'`
 _FILE: dict[type, str] = {Alignment: "output", Termbase: "termbase", Report: "report"}
+# revision reports: one document (Revision) or a folder of them (Corpus)
+_WHAT |= {Revision: "revision report", Corpus: "revision report"}
+_FILE |= {Revision: "report", Corpus: "report"}
 
 
 def _tags(o: Options) -> dict[str, str]:
@@ -93,10 +100,12 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(Format.CSV, Alignment, (".csv",), lambda a, f, o: tabular.write_csv(a, f),
                lambda p, o: tabular.read_csv(p)),
     FileFormat(Format.XLSX, Alignment, (".xlsx",), lambda a, f, o: tabular.write_xlsx(a, f),
-               lambda p, o: tabular.read_xlsx(p), text=False),
+               lambda p, o: tabular.read_xlsx(p), text=False,
+               provenance=tabular.xlsx_provenance),
     FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
-               lambda p, o: jsonfile.read_json(p)),
-    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p)),
+               lambda p, o: jsonfile.read_json(p), provenance=jsonfile.json_provenance),
+    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p),
+               provenance=tmx.tmx_provenance),
     FileFormat(Format.HTML, Alignment, (".html", ".htm"), lambda a, f, o: alignment_html.write_html(a, f)),
     FileFormat(Format.TBX, Termbase, (".tbx",),
                lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
@@ -105,12 +114,22 @@ FORMATS: tuple[FileFormat, ...] = (
                lambda p, o: term_tables.read_csv(p, **_tags(o))),
     FileFormat(Format.XLSX, Termbase, (".xlsx",), lambda t, f, o: term_tables.write_xlsx(t, f, **_tags(o)),
                lambda p, o: term_tables.read_xlsx(p, **_tags(o)), text=False),
-    FileFormat(Format.TSV, Termbase, (".tsv", ".txt", ".utf8"), lambda t, f, o: omegat.write_omegat(t, f),
+    FileFormat(Format.TSV, Termbase, (".utf8", ".txt", ".tab", ".tsv"), lambda t, f, o: omegat.write_omegat(t, f),
                lambda p, o: omegat.read_omegat(p)),
     FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
     FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
     FileFormat(Format.XLSX, Report, (".xlsx",), lambda r, f, o: export.write_xlsx(r, f), text=False),
+    *(
+        entry
+        for holds in (Revision, Corpus)
+        for entry in (
+            FileFormat(Format.HTML, holds, (".html", ".htm"), lambda r, f, o: revision_html.write_html(r, f)),
+            FileFormat(Format.JSON, holds, (".json",), lambda r, f, o: revision_export.write_json(r, f)),
+            FileFormat(Format.CSV, holds, (".csv",), lambda r, f, o: revision_export.write_csv(r, f)),
+            FileFormat(Format.XLSX, holds, (".xlsx",), lambda r, f, o: revision_export.write_xlsx(r, f), text=False),
+        )
+    ),
 )  # fmt: skip
 
 
@@ -119,11 +138,25 @@ def formats_for(holds: type) -> list[FileFormat]:
     return [f for f in FORMATS if f.holds is holds]
 
 
-def choose(holds: type, path: Path | str | None = None, name: Format | str | None = None) -> FileFormat:
-    """The format to write a value in: the one named, else the one the file's extension
-    says; FormatError, naming the ones there are, for an unknown extension or a format
-    that does not hold this kind of value."""
+# Extensions read but not written, and why: a name the tool it is for would ignore.
+_NOT_WRITTEN: dict[tuple[type, str], str] = {
+    (Termbase, ".tsv"): (
+        "OmegaT does not load a glossary named .tsv (3.6 ignores it, later versions read it in the "
+        "system's encoding): name it .utf8 (UTF-8 in every OmegaT), .txt or .tab, or write CSV"
+    ),
+}
+
+
+def choose(
+    holds: type, path: Path | str | None = None, name: Format | str | None = None, *, reading: bool = False
+) -> FileFormat:
+    """The format to write (or, `reading`, to read) a value in: the one named, else the one
+    the file's extension says; FormatError, naming the ones there are, for an unknown
+    extension, one that is only read, or a format that does not hold this kind of value."""
     known = formats_for(holds)
+    refused = _NOT_WRITTEN.get((holds, Path(str(path)).suffix.lower())) if path is not None else None
+    if refused and name is None and not reading:
+        raise FormatError(f"{path}: {refused}")
     what = _WHAT[holds]
     if name is not None:
         for f in known:
@@ -137,18 +170,21 @@ def choose(holds: type, path: Path | str | None = None, name: Format | str | Non
     for f in known:
         if suffix in f.extensions:
             return f
-    listed = ", ".join(e for f in known for e in f.extensions)
+    listed = ", ".join(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
     raise FormatError(f"{path}: unknown {_FILE[holds]} extension {suffix or '(none)'!r}; use one of {listed}")
 
 
 def write(
-    value: Alignment | Termbase | Report,
+    value: Alignment | Termbase | Report | Revision | Corpus,
     target: Path | str | BinaryIO,
     fmt: Format | str | None = None,
     options: Options = Options(),
+    inputs: Iterable[Path | str] = (),
 ) -> FileFormat:
-    """Write a value to a file (all or nothing), to standard output (`-`), or to a binary
-    stream; the format is `fmt`, else the file's extension. Returns the format used."""
+    """Write a value to a file (all or nothing, never over one of the `inputs` or the
+    files an alignment was read from: see outputs.write_file), to standard output (`-`),
+    or to a binary stream; the format is `fmt`, else the file's extension. Returns the
+    format used."""
     holds = next((t for t in _WHAT if isinstance(value, t)), None)
     if holds is None:
         raise FormatError(
@@ -162,17 +198,34 @@ def write(
     if str(target) == STDOUT:
         if not chosen.text and sys.stdout.isatty():
             raise FormatError(f"{chosen.name.value} is a binary format: give a file to write it to with -o")
-        chosen.write(value, sys.stdout.buffer, options)
-        sys.stdout.flush()
+        try:
+            chosen.write(value, sys.stdout.buffer, options)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            raise OutputError(f"standard output: cannot be written ({err.strerror})") from None
         return chosen
-    write_atomically(Path(target), lambda out: chosen.write(value, out, options))
+    sources = [*inputs, *_sources(value)]
+    write_file(Path(target), lambda out: chosen.write(value, out, options), sources)
     return chosen
+
+
+def _sources(value: object) -> list[str]:
+    """The files a value was read from, which an output must never replace."""
+    if isinstance(value, Report):
+        value = value.alignment
+    if isinstance(value, Alignment):
+        return [value.zh.path, value.en.path]
+    if isinstance(value, Revision):
+        return [value.draft.path, value.final.path, *([value.english] if value.english else [])]
+    return []
 
 
 def read(path: Path | str, holds: type, options: Options = Options()) -> Any:
     """Read a value back from a file in any format that has a reader."""
     path = Path(path)
-    chosen = choose(holds, path)
+    chosen = choose(holds, path, reading=True)
     if chosen.read is None:
         raise FormatError(f"{path}: {chosen.name.value} is written for people and cannot be read back")
     if not path.is_file():
@@ -188,20 +241,20 @@ def read_rows(path: Path | str) -> list[Row]:
     return rows
 
 
+def read_reviewed(path: Path | str) -> Alignment:
+    """The alignment a reviewed file of pairs holds (TSV, CSV, XLSX, JSON, the edits a
+    review page exports, TMX; see align.reviewed), ready to be written in any format."""
+    path = Path(path)
+    rows = read_rows(path)
+    chosen = choose(Alignment, path)
+    about = chosen.provenance(path) if chosen.provenance is not None else Provenance()
+    unit = {Format.JSON: "pair", Format.TMX: "translation unit"}.get(chosen.name)
+    if unit is None:  # a table: its first row is the header
+        return reviewed.rebuild(rows, about, path)
+    return reviewed.rebuild(rows, about, path, lambda n: f"{unit} {n}")
+
+
 def read_termbase(path: Path | str, options: Options = Options()) -> Termbase:
     """A termbase in any format unterm writes (TBX, CSV, XLSX, OmegaT TSV)."""
     termbase: Termbase = read(path, Termbase, options)
     return termbase
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Call `write` on a temporary file beside `path`, and rename it into place only once
-    it is complete: a failure leaves no half-written file (and any old one untouched)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with open(tmp, "wb") as out:
-            write(out)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

@@ -172,8 +172,42 @@ def _anchor_terms(a: Counter[str], b: Counter[str]) -> tuple[float, float, float
     return matched, missed, 2 * matched + missed
 
 
+_CACHE = 100_000  # costs kept for reuse: enough for a band's few rows, bounded for long texts
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """What a cost needs of a run of consecutive units, computed once per run."""
+
+    length: float
+    counts: Counter[str]  # its anchors
+    units: tuple[Unit, ...]
+    kinds: tuple[BlockKind | None, ...]
+    keys: tuple[str, ...]  # the units' keys, where they have one
+    words: tuple[frozenset[str], ...]  # lexical evidence: each content word's match keys
+    lex_keys: frozenset[str]  # all of them
+
+    @staticmethod
+    def of(units: Sequence[Unit]) -> Group:
+        counts: Counter[str] = Counter()
+        for u in units:
+            counts.update(u.counts)
+        words = tuple(w for u in units for w in u.lex)
+        return Group(
+            sum(u.length for u in units),
+            counts,
+            tuple(units),
+            tuple(u.kind for u in units),
+            tuple(u.key for u in units if u.key),
+            words,
+            frozenset().union(*words) if words else frozenset(),
+        )
+
+
 class Scorer:
     """Costs and confidences of candidate links between two unit sequences."""
+
+    swap_penalty = SWAP_PENALTY
 
     def __init__(
         self,
@@ -189,19 +223,22 @@ class Scorer:
         self.extra = extra  # more evidence, by position: align.embedding
         self.prior = SENTENCE_PRIOR if sentences else PRIOR
         self._cache: dict[tuple[int, int, int, int], float] = {}
-        self._groups: dict[tuple[int, int, int], tuple[float, Counter[str], list[Unit]]] = {}
+        self._groups: tuple[dict[tuple[int, int], Group], dict[tuple[int, int], Group]] = ({}, {})
+        self._kinds: dict[tuple[tuple[BlockKind | None, ...], tuple[BlockKind | None, ...]], float] = {}
         self.lexical = any(u.lex for u in zh) and any(u.lex for u in en)
 
-    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
-        key = (id(units), start, size)
-        hit = self._groups.get(key)
+    def group(self, zh: bool, start: int, size: int) -> Group:
+        """The Chinese (or English) units start..start+size-1 as a Group."""
+        cache = self._groups[0 if zh else 1]
+        hit = cache.get((start, size))
         if hit is None:
-            part = list(units[start : start + size])
-            counts: Counter[str] = Counter()
-            for u in part:
-                counts.update(u.counts)
-            hit = self._groups[key] = (sum(u.length for u in part), counts, part)
+            units = self.zh if zh else self.en
+            hit = cache[(start, size)] = Group.of(units[start : start + size])
         return hit
+
+    def _group(self, units: Sequence[Unit], start: int, size: int) -> tuple[float, Counter[str], list[Unit]]:
+        g = self.group(units is self.zh, start, size)
+        return g.length, g.counts, list(g.units)
 
     def cost(self, i: int, a: int, j: int, b: int) -> float:
         """Cost of linking zh units i..i+a−1 with en units j..j+b−1."""
@@ -209,20 +246,58 @@ class Scorer:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        lz, za, zu = self._group(self.zh, i, a)
-        le, ea, eu = self._group(self.en, j, b)
-        matched, missed, _ = _anchor_terms(za, ea)
-        value = self.prior[(a, b)] + length_cost(lz, le) - MATCH_GAIN * matched + MISS_COST * missed
-        if a and b:
-            value += _kind_cost(zu, eu) + _key_cost(zu, eu)
-            if self.sentences:
-                value += _sentence_key_cost(zu, eu)
-            if self.lexical:
-                value += lexical_cost([w for u in zu for w in u.lex], [w for u in eu for w in u.lex])
-            if self.extra is not None:
-                value += self.extra(i, a, j, b)
+        value = self._cost(self.group(True, i, a), self.group(False, j, b))
+        if a and b and self.extra is not None:
+            value += self.extra(i, a, j, b)
+        if len(self._cache) >= _CACHE:
+            self._cache.clear()  # the DP asks for a cost again only from nearby cells
         self._cache[key] = value
         return value
+
+    def _cost(self, zg: Group, eg: Group, *, kinds: bool = True) -> float:
+        """Cost of linking two groups; `kinds=False` leaves out what the reader's kinds
+        say (see merge_odds)."""
+        a, b = len(zg.units), len(eg.units)
+        value = self.prior.get((a, b), self.prior[(3, 1)]) + length_cost(zg.length, eg.length)
+        if zg.counts or eg.counts:
+            matched, missed, _ = _anchor_terms(zg.counts, eg.counts)
+            value += MISS_COST * missed - MATCH_GAIN * matched
+        if a and b:
+            if kinds:
+                pair = (zg.kinds, eg.kinds)
+                kind = self._kinds.get(pair)
+                if kind is None:
+                    kind = self._kinds[pair] = _kind_cost(list(zg.units), list(eg.units))
+                value += kind
+            if zg.keys and eg.keys:
+                value += -KEY_GAIN if zg.keys == eg.keys else KEY_CLASH
+            if self.sentences:
+                value += _sentence_key_cost(zg.units, eg.units)
+            if self.lexical:
+                value += lexical_cost(zg.words, eg.words)
+        return value
+
+    def merge_odds(self, zh: bool, k: int, link: Link) -> float:
+        """The log odds that a unit left alone (unit k of the zh or en side) is part of a
+        linked group instead, on the text alone: lengths, anchors, keys and words, not
+        the kinds the reader gave the units (a paragraph's tail read as a heading is
+        still its paragraph's). Positive where joining it to the link costs less than
+        leaving it alone; the link need not stand next to it."""
+        z, e = self._units(self.zh, link.zh), self._units(self.en, link.en)
+        alone = self._units(self.zh if zh else self.en, (k,))
+        empty = self._units(self.en if zh else self.zh, ())
+        apart = self._cost(z, e, kinds=False) + (
+            self._cost(alone, empty, kinds=False) if zh else self._cost(empty, alone, kinds=False)
+        )
+        if zh:
+            joined = self._cost(self._units(self.zh, tuple(sorted((*link.zh, k)))), e, kinds=False)
+        else:
+            joined = self._cost(z, self._units(self.en, tuple(sorted((*link.en, k)))), kinds=False)
+        return apart - joined
+
+    @staticmethod
+    def _units(units: Sequence[Unit], indices: tuple[int, ...]) -> Group:
+        return Group.of([units[i] for i in indices])
 
     def link(self, i: int, a: int, j: int, b: int, posterior: float, extra: Sequence[str] = ()) -> Link:
         """The Link for a chosen move: its confidence and the evidence that decided it.
@@ -234,7 +309,7 @@ class Scorer:
         lz, za, zu = self._group(self.zh, i, a)
         le, ea, eu = self._group(self.en, j, b)
         zh_idx, en_idx = tuple(range(i, i + a)), tuple(range(j, j + b))
-        if not a or not b:
+        if not a or not b:  # rescored by dp.align_units: how sure it is that there is none
             return Link(zh_idx, en_idx, round(posterior, 3), ("no counterpart", *extra))
         evidence: list[str] = list(extra)
         keys_z = [u.key for u in zu if u.key]
@@ -287,7 +362,7 @@ def _kind_cost(zu: list[Unit], eu: list[Unit]) -> float:
     return cost
 
 
-def _sentence_key_cost(zu: list[Unit], eu: list[Unit]) -> float:
+def _sentence_key_cost(zu: Sequence[Unit], eu: Sequence[Unit]) -> float:
     """What keys at the start of sentences say of a link inside a paragraph pair: each
     sentence after a group's first that opens with a key (a paragraph starts there)
     costs KEY_CROSS, unless the other side runs that item into a sentence (`including

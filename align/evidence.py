@@ -15,7 +15,7 @@ import regex
 
 from unterm.align.cost import Unit
 from unterm.align.split import inline_items, sentence_key
-from unterm.documents.model import Block
+from unterm.documents.model import Block, note_key
 from unterm.lang.anchors import Anchor, AnchorKind, extract_anchors
 from unterm.lang.languages import Lang
 from unterm.lang.length import measure
@@ -32,7 +32,7 @@ def unit_of(block: Block, lang: Lang, evidence: Evidence | None = None) -> Unit:
     """What the aligner sees of a block: length, anchors (the footnotes it cites and the
     extra evidence included), kind, key."""
     anchors = list(extract_anchors(block.body, lang))
-    anchors += [Anchor(AnchorKind.FOOTNOTE, str(n)) for n in block.footnotes]
+    anchors += [Anchor(AnchorKind.FOOTNOTE, note_key(block.part, n)) for n in block.footnotes]
     if evidence is not None:
         anchors += evidence(block.text, lang)
     return Unit.of(measure(block.text, lang), anchors, block.kind, block.key)

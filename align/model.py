@@ -4,9 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 
 from unterm.documents.model import BlockKind, Document
+from unterm.errors import InputError
 from unterm.lang.languages import Lang
+
+
+class Review(str, Enum):
+    """What a reviser did to a pair: nothing yet, changed it, or confirmed it as it is."""
+
+    NONE = ""
+    EDITED = "edited"  # joined, split, re-linked or its text corrected
+    CONFIRMED = "confirmed"
+
+
+def review_of(text: str, where: str) -> Review:
+    """A reviewed mark as a file holds it (`edited`, `confirmed` or nothing, in any case);
+    InputError naming `where` for anything else."""
+    try:
+        return Review(text.strip().lower())
+    except ValueError:
+        raise InputError(f"{where}: reviewed {text!r} is not one of edited, confirmed or empty") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,13 +34,15 @@ class AlignedPair:
 
     One side may be empty where the other has no counterpart. `score` is the aligner's
     confidence in [0, 1]; `evidence` names what decided the pair (`key 9`, `footnote 7`,
-    `symbol A/77/444`, `length 0.91`, ...).
+    `symbol A/77/444`, `length 0.91`, ...). `reviewed` says whether a reviser has
+    edited or confirmed it (an alignment read back from a reviewed file).
     """
 
     zh: tuple[int, ...]
     en: tuple[int, ...]
     score: float
     evidence: tuple[str, ...] = ()
+    reviewed: Review = Review.NONE
 
     @property
     def link(self) -> str:
@@ -39,6 +60,17 @@ class Row:
     key: str
     score: float
     sentence: int = 0  # at sentence level, the sentence pair's number within its paragraph pair
+    reviewed: Review = Review.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """What a file of pairs says about how it was made, where it says it: the run's
+    signature, the document symbol, the level (paragraph or sentence)."""
+
+    signature: str = ""
+    document: str = ""
+    level: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +112,7 @@ class Alignment:
             self.key(pair),
             pair.score,
             first.sentence,
+            pair.reviewed,
         )
 
     def rows(self) -> list[Row]:

@@ -3,19 +3,18 @@ headings, footnotes), then dynamic programming between them."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
 from unterm.align.cost import Link, Unit
-from unterm.align.dp import align_units
+from unterm.align.dp import MAX_ALONE, align_units
 from unterm.align.evidence import Evidence, unit_of
 from unterm.align.model import AlignedPair, Alignment
 from unterm.documents.model import Block, BlockKind, Document
 from unterm.documents.read import read_document
 from unterm.errors import MismatchError
-from unterm.lang.anchors import Anchor, weight
+from unterm.lang.anchors import weight
 from unterm.lang.languages import Lang
 from unterm.lang.length import C
 
@@ -80,25 +79,34 @@ def _pair(link: Link, zh_index: Sequence[int], en_index: Sequence[int]) -> Align
 
 def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, int]]:
     """Positions (in the body sequences) of blocks paired by key: the longest common
-    subsequence of the keys both versions give their numbered paragraphs and headings."""
+    subsequence of the keys both versions give their numbered paragraphs and headings.
+
+    A treaty numbers its paragraphs afresh in each article, so two numbered paragraphs
+    pair only inside the same article where both versions say which article they are in.
+    """
     zk = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in zh]
     ek = [(b.kind.value, b.key) if b.kind in _HARD and b.key else None for b in en]
     zpos = [i for i, k in enumerate(zk) if k]
     epos = [j for j, k in enumerate(ek) if k]
     if not zpos or not epos:
         return []
+    zs, es = _articles(zh), _articles(en)
+
+    def same(i: int, j: int) -> bool:
+        return zk[i] == ek[j] and (zs[i] == es[j] or not zs[i] or not es[j])
+
     n, m = len(zpos), len(epos)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for a in range(n - 1, -1, -1):
         for b in range(m - 1, -1, -1):
-            if zk[zpos[a]] == ek[epos[b]]:
+            if same(zpos[a], epos[b]):
                 table[a][b] = table[a + 1][b + 1] + 1
             else:
                 table[a][b] = max(table[a + 1][b], table[a][b + 1])
     out: list[tuple[int, int]] = []
     a = b = 0
     while a < n and b < m:
-        if zk[zpos[a]] == ek[epos[b]]:
+        if same(zpos[a], epos[b]):
             out.append((zpos[a], epos[b]))
             a += 1
             b += 1
@@ -109,12 +117,25 @@ def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, i
     return out
 
 
+def _articles(blocks: Sequence[Block]) -> list[str]:
+    """For each block, the article it stands in (`article 3`), or ``."""
+    out: list[str] = []
+    current = ""
+    for b in blocks:
+        if b.kind is BlockKind.HEADING and b.key.startswith(("article ", "chapter ", "part ", "annex")):
+            current = b.key if b.key.startswith("article ") else ""
+        out.append(current)
+    return out
+
+
 def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> list[AlignedPair]:
-    """Footnotes pair by number, wherever each version printed them."""
-    znotes = {b.key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
-    enotes = {b.key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
+    """Footnotes pair by number, wherever each version printed them; one numbered in one
+    version only is scored by how sure the aligner is that it has no counterpart."""
+    znotes = {b.note_key: b.index for b in zh.blocks if b.kind is BlockKind.FOOTNOTE}
+    enotes = {b.note_key: b.index for b in en.blocks if b.kind is BlockKind.FOOTNOTE}
+    alone = _lone_notes(znotes, enotes, zu, eu)
     out: list[AlignedPair] = []
-    for key in sorted(znotes.keys() | enotes.keys(), key=int):
+    for key in sorted(znotes.keys() | enotes.keys(), key=_note_order):
         zi, ei = znotes.get(key), enotes.get(key)
         if zi is not None and ei is not None:
             link = align_units([zu[zi]], [eu[ei]], swaps=False)[0]
@@ -127,10 +148,34 @@ def _footnote_pairs(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) 
                 AlignedPair(
                     (zi,) if zi is not None else (),
                     (ei,) if ei is not None else (),
-                    0.0,
+                    alone.get(key, MAX_ALONE),
                     (f"footnote {key}", "no counterpart"),
                 )
             )
+    return out
+
+
+def _note_order(key: str) -> tuple[int, int]:
+    """Footnote keys in document order: by part, then number (`7`, `1@2`, `2@2`)."""
+    number, _, part = key.partition("@")
+    return int(part or 1), int(number)
+
+
+def _lone_notes(
+    znotes: dict[str, int], enotes: dict[str, int], zu: list[Unit], eu: list[Unit]
+) -> dict[str, float]:
+    """For footnotes numbered in one version only, how sure the aligner is that they have
+    no counterpart: where both versions have such notes (numbered differently), how
+    likely each is to stand alone when they are aligned with each other."""
+    lone_z = sorted(znotes.keys() - enotes.keys(), key=_note_order)
+    lone_e = sorted(enotes.keys() - znotes.keys(), key=_note_order)
+    if not lone_z or not lone_e:
+        return {}
+    out: dict[str, float] = {}
+    for link in align_units([zu[znotes[k]] for k in lone_z], [eu[enotes[k]] for k in lone_e], swaps=False):
+        keys = [lone_z[i] for i in link.zh] + [lone_e[j] for j in link.en]
+        score = link.score if not (link.zh and link.en) else round(1 - link.score, 3)
+        out.update((k, score) for k in keys)
     return out
 
 
@@ -141,13 +186,14 @@ def _place_notes(
     after: dict[int, list[AlignedPair]] = {}
     tail: list[AlignedPair] = []
     for note in notes:
-        number = int((zh.blocks[note.zh[0]] if note.zh else en.blocks[note.en[0]]).key)
+        block = zh.blocks[note.zh[0]] if note.zh else en.blocks[note.en[0]]
+        number, part = int(block.key), block.part
         host = next(
             (
                 k
                 for k, p in enumerate(pairs)
-                if any(number in zh.blocks[i].footnotes for i in p.zh)
-                or any(number in en.blocks[i].footnotes for i in p.en)
+                if any(number in b.footnotes and b.part == part for b in (zh.blocks[i] for i in p.zh))
+                or any(number in b.footnotes and b.part == part for b in (en.blocks[i] for i in p.en))
             ),
             None,
         )
@@ -164,18 +210,16 @@ def _place_notes(
 
 def check_same_document(zh: Document, en: Document, zu: list[Unit], eu: list[Unit]) -> None:
     """Raise MismatchError when two documents are plainly not versions of each other:
-    one has anchors enough to judge (weight 20: a dozen numbers or a few symbols and
-    dates) and under a quarter of them are shared. Versions of one document share 92 to
-    97% (A/RES/77/173, GA 55/100, the SDG targets); unrelated ones 0 to 11%."""
-    za: Counter[Anchor] = Counter()
-    ea: Counter[Anchor] = Counter()
-    for u in zu:
-        za.update(u.anchors)
-    for u in eu:
-        ea.update(u.anchors)
-    zw = sum(weight(a) * c for a, c in za.items())
-    ew = sum(weight(a) * c for a, c in ea.items())
-    shared = sum(weight(a) * min(za[a], ea[a]) for a in za.keys() & ea.keys())
+    one has distinct anchors enough to judge (weight 20: a dozen numbers or a few symbols
+    and dates) and under a quarter of that weight is shared. Distinct anchors, not
+    occurrences: a note repeated in every copy of a compilation says no more than once.
+    Versions of one document share 98 to 100% (A/RES/77/173, GA 55/100, the SDG
+    targets); unrelated ones 0 to 3%."""
+    za = {a for u in zu for a in u.anchors}
+    ea = {a for u in eu for a in u.anchors}
+    zw = sum(weight(a) for a in za)
+    ew = sum(weight(a) for a in ea)
+    shared = sum(weight(a) for a in za & ea)
     if max(zw, ew) >= 20 and shared < 0.25 * max(zw, ew):
         raise MismatchError(
             f"{zh.path} and {en.path}: share no document symbols, numbers or dates "

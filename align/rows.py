@@ -14,12 +14,24 @@ LOW_CONFIDENCE = 0.5
 
 
 def columns(alignment: Alignment) -> tuple[str, ...]:
-    """The tabular columns: zh, en, kind, key, score, and at sentence level `sentence`."""
-    return COLUMNS + (("sentence",) if alignment.level == "sentence" else ())
+    """The tabular columns: zh, en, kind, key, score, at sentence level `sentence`, and
+    `reviewed` where a reviser has edited or confirmed pairs."""
+    return (
+        COLUMNS
+        + (("sentence",) if alignment.level == "sentence" else ())
+        + (("reviewed",) if any(p.reviewed for p in alignment.pairs) else ())
+    )
 
 
 def signature(alignment: Alignment) -> str:
-    """How an output was made: version, level and model constants, the inputs."""
+    """How an output was made: version, level and model constants, the inputs. An
+    alignment read back from a reviewed file keeps the signature of the run that made it
+    (its `signature` option), followed by where it was read from."""
+    given = dict(alignment.options).get("signature")
+    if given is not None:
+        return "|".join(
+            [given, *(f"{k}:{v}" for k, v in alignment.options if k not in ("level", "signature"))]
+        )
     parts = [
         f"unterm {__version__}",
         f"level:{alignment.level}",
@@ -40,6 +52,7 @@ class Summary:
     low: int
     lowest: tuple[Row, ...]
     level: str = "paragraph"
+    reviewed: int = 0
 
     def __str__(self) -> str:
         unit = "sentence pairs" if self.level == "sentence" else "pairs"
@@ -47,6 +60,8 @@ class Summary:
             f"{self.pairs} {unit}: {self.one_to_one} 1-1, {self.merged} merged, "
             f"{self.unmatched} unmatched, {self.low} below {LOW_CONFIDENCE} confidence"
         )
+        if self.reviewed:
+            text += f", {self.reviewed} reviewed"
         if self.lowest:
             shown = "; ".join(
                 f"{r.score:.2f} {r.kind}{' ' + r.key if r.key else ''} “{(r.zh or r.en)[:18]}…”"
@@ -74,4 +89,5 @@ def summarise(alignment: Alignment, show: int = 3) -> Summary:
         low=sum(1 for p, r in both if r.score < LOW_CONFIDENCE),
         lowest=lowest,
         level=alignment.level,
+        reviewed=sum(1 for p in pairs if p.reviewed),
     )

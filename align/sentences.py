@@ -16,14 +16,16 @@ so every output format writes it as it writes paragraphs.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
-from unterm.align.cost import Link
+from unterm.align.cost import Link, Scorer
 from unterm.align.dp import align_units
 from unterm.align.embedding import GATE, Embeddings
 from unterm.align.evidence import sentence_unit
 from unterm.align.model import AlignedPair, Alignment
 from unterm.align.split import split_en, split_pair, split_zh
 from unterm.documents.model import Block, Document
+from unterm.errors import InputError
 from unterm.lang.languages import Lang
 
 
@@ -37,14 +39,21 @@ def align_sentence_lists(zh: list[str], en: list[str], embeddings: Embeddings | 
         sentence_unit(s, Lang.ZH, clause=k > 0 and zh[k - 1].endswith("；")) for k, s in enumerate(zh)
     ]
     en_units = [sentence_unit(s, Lang.EN) for s in en]
-    links = align_units(zh_units, en_units, swaps=False, sentences=True)
+    links = align_units(zh_units, en_units, swaps=False, scorer=partial(Scorer, sentences=True))
     if embeddings is not None and min(link.score for link in links) < GATE:
         extra = embeddings.link_costs(zh, en)
-        links = align_units(zh_units, en_units, swaps=False, sentences=True, extra=extra)
+        links = align_units(
+            zh_units, en_units, swaps=False, scorer=partial(Scorer, sentences=True, extra=extra)
+        )
         links = [
             replace(link, evidence=(*link.evidence, f"embeddings {embeddings.model.value}")) for link in links
         ]
     return _rejoin_clauses(links, zh)
+
+
+# A paragraph pair holds a few sentences (UN text: rarely over 20); one of hundreds is a file
+# whose paragraph breaks were lost, and the sentence DP over it would take minutes.
+MAX_SENTENCES = 200
 
 
 def paragraph_sentences(
@@ -54,6 +63,12 @@ def paragraph_sentences(
     align_sentence_lists); where one side is empty, each sentence of the other is a link
     of its own with no counterpart, scored `one_sided`."""
     zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
+    if max(len(zh_sents), len(en_sents)) > MAX_SENTENCES:
+        raise InputError(
+            f"a paragraph of {max(len(zh_sents), len(en_sents))} sentences is too long "
+            f"to align sentence by sentence (at most {MAX_SENTENCES}): the file has lost its paragraph "
+            "breaks? Align it by paragraph, or restore them"
+        )
     if zh_sents and en_sents:
         return zh_sents, en_sents, align_sentence_lists(zh_sents, en_sents, embeddings)
     links = [Link((k,), (), one_sided, ("no counterpart",)) for k in range(len(zh_sents))]
@@ -100,7 +115,12 @@ def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = Non
     for pair in alignment.pairs:
         zh_text = alignment.text(pair, Lang.ZH) if pair.zh else ""
         en_text = alignment.text(pair, Lang.EN) if pair.en else ""
-        zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score, embeddings=embeddings)
+        try:
+            zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score, embeddings=embeddings)
+        except InputError as err:
+            doc, side = (alignment.zh, pair.zh) if pair.zh else (alignment.en, pair.en)
+            first, last = doc.span(side)
+            raise InputError(f"{doc.path}, lines {first}-{last}: {err}") from None
         zh_first = alignment.zh.blocks[pair.zh[0]] if pair.zh else None
         en_first = alignment.en.blocks[pair.en[0]] if pair.en else None
         for number, link in enumerate(links, start=1):

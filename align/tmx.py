@@ -2,7 +2,8 @@
 
 English is the source language (`srclang="en"`, the usual direction of UN translation);
 each pair with both sides is one `tu` with a `tuv` for `en` and one for `zh-CN`, and
-`prop`s for the document symbol, paragraph key, kind and confidence. Pairs with one side
+`prop`s for the document symbol, paragraph key, kind and confidence (and `x-reviewed`,
+`edited` or `confirmed`, for a pair a reviser has edited or confirmed). Pairs with one side
 only have nothing to offer a translation memory and are left out; the header says how
 many. The header's `x-signature` says how the file was made. TMX 1.4b:
 https://www.gala-global.org/tmx-14b
@@ -14,23 +15,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import BinaryIO
 
-import regex
-
-from unterm.align.model import Alignment, Row
+from unterm.align.model import Alignment, Provenance, Row, review_of
 from unterm.align.rows import signature
 from unterm.errors import InputError
+from unterm.lang.text import xml_safe
 from unterm.version import __version__
 
 ZH_TAG = "zh-CN"
 EN_TAG = "en"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Characters XML 1.0 does not allow (a PDF extractor can leave control characters).
-_NOT_XML = regex.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _prop(parent: ET.Element, kind: str, value: str) -> None:
     el = ET.SubElement(parent, "prop", type=kind)
-    el.text = value
+    el.text = xml_safe(value)
 
 
 def tmx_tree(alignment: Alignment) -> ET.ElementTree:
@@ -65,11 +63,13 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
             _prop(tu, "x-sentence", str(r.sentence))
         _prop(tu, "x-kind", r.kind)
         _prop(tu, "x-score", f"{r.score:.3f}")
+        if r.reviewed:
+            _prop(tu, "x-reviewed", r.reviewed.value)
         for tag, text in ((EN_TAG, r.en), (ZH_TAG, r.zh)):
             tuv = ET.SubElement(tu, "tuv")
             tuv.set(_XML_LANG, tag)
             seg = ET.SubElement(tuv, "seg")
-            seg.text = _NOT_XML.sub("", text)
+            seg.text = xml_safe(text)  # a PDF extractor can leave control characters
     ET.indent(root)
     return ET.ElementTree(root)
 
@@ -78,16 +78,35 @@ def write_tmx(alignment: Alignment, out: BinaryIO) -> None:
     tmx_tree(alignment).write(out, encoding="UTF-8", xml_declaration=True)
 
 
-def read_tmx(path: Path) -> list[Row]:
-    """The pairs of a TMX file written by unterm (or any en/zh TMX) as rows."""
+def _root(path: Path) -> ET.Element:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:
         raise InputError(f"{path}: is not well-formed XML ({err})") from None
     if root.tag != "tmx":
         raise InputError(f"{path}: is not a TMX file (root element <{root.tag}>)")
+    return root
+
+
+def tmx_provenance(path: Path) -> Provenance:
+    """The signature, document symbol and level a TMX file's header gives."""
+    header = _root(path).find("header")
+    if header is None:
+        return Provenance()
+    props = {p.get("type"): p.text or "" for p in header.findall("prop")}
+    segtype = header.get("segtype", "")
+    return Provenance(
+        props.get("x-signature", ""),
+        props.get("x-document", ""),
+        segtype if segtype in ("paragraph", "sentence") else "",
+    )
+
+
+def read_tmx(path: Path) -> list[Row]:
+    """The pairs of a TMX file written by unterm (or any en/zh TMX) as rows."""
+    root = _root(path)
     out: list[Row] = []
-    for tu in root.iter("tu"):
+    for n, tu in enumerate(root.iter("tu"), start=1):
         props = {p.get("type"): p.text or "" for p in tu.findall("prop")}
         texts: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
@@ -95,14 +114,20 @@ def read_tmx(path: Path) -> list[Row]:
             seg = tuv.find("seg")
             text = "".join(seg.itertext()) if seg is not None else ""
             texts["zh" if lang.startswith("zh") else "en" if lang.startswith("en") else lang] = text
+        where = f"{path}: translation unit {n}"
+        try:
+            score, sentence = float(props.get("x-score") or 0), int(props.get("x-sentence") or 0)
+        except ValueError:
+            raise InputError(f"{where}: x-score or x-sentence is not a number") from None
         out.append(
             Row(
                 texts.get("zh", ""),
                 texts.get("en", ""),
                 props.get("x-kind", ""),
                 props.get("x-key", ""),
-                float(props.get("x-score") or 0),
-                int(props.get("x-sentence") or 0),
+                score,
+                sentence,
+                review_of(props.get("x-reviewed", ""), where),
             )
         )
     return out

@@ -71,6 +71,10 @@ def classify(
         elif num and ((marks.first_op is not None and i >= marks.first_op) or not marks.resolution):
             op, letter = num["n"], ""
             out[i] = (BlockKind.OPERATIVE, op)
+        elif (item := pt.ZH_ITEM.match(text)) and not marks.resolution and not _heading_like(raw, text, lang):
+            # a list item numbered 一、二、 in its text, as a treaty's are: its number is its key
+            op, letter = str(zh_numeral(item["n"])), ""
+            out[i] = (BlockKind.OPERATIVE, op)
         elif sub:
             label = sub["n"]
             if label in _ROMAN_SUB and letter and not (len(label) == 1 and ord(label) == ord(letter[-1]) + 1):
@@ -110,6 +114,9 @@ def _heading_key(text: str, lang: Lang) -> str:
     if m:
         n = m["n"]
         return f"article {int(n) if n.isdigit() else zh_numeral(n)}"
+    division = pt.division_key(text, lang)
+    if division:
+        return division
     m = _ROMAN_HEADING.match(text) if lang is Lang.EN else _ZH_SECTION.match(text)
     if m:
         return f"section {roman(m['n']) if lang is Lang.EN else zh_numeral(m['n'])}"

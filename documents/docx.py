@@ -62,6 +62,24 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)  # decimal, decimalZero and anything else
 
 
+# Word's own limits: nine list levels (0-8); start values above this are absurd (a
+# crafted file sets 2,000,000,000) and counted from it instead, with a note.
+LEVELS = 9
+MAX_START = 9999
+
+
+def _int(value: str | None, default: int) -> int:
+    """An integer attribute of Word XML, or the default where it is missing or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _level(value: str | None) -> int:
+    return min(max(_int(value, 0), 0), LEVELS - 1)
+
+
 @dataclass(slots=True)
 class _Level:
     start: int = 1
@@ -77,6 +95,14 @@ class Numbering:
     nums: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
     starts: dict[tuple[str, int], int] = field(default_factory=dict)  # (numId, ilvl) -> start override
     counters: dict[str, list[int]] = field(default_factory=dict)  # per abstractNum, per level
+    notes: list[str] = field(default_factory=list)  # what was read otherwise than written
+
+    def _start(self, value: str | None) -> int:
+        start = _int(value, 1)
+        if not 0 <= start <= MAX_START:
+            self.notes.append(f"list numbering starts at {value}: counted from {MAX_START} instead")
+            return min(max(start, 0), MAX_START)
+        return start
 
     @staticmethod
     def of(xml: bytes | None) -> Numbering:
@@ -87,8 +113,8 @@ class Numbering:
         for a in root.iter(_q("abstractNum")):
             levels: dict[int, _Level] = {}
             for lvl in a.iter(_q("lvl")):
-                levels[int(lvl.get(_q("ilvl"), "0"))] = _Level(
-                    int(_val(lvl, "w:start") or 1),
+                levels[_level(lvl.get(_q("ilvl")))] = _Level(
+                    out._start(_val(lvl, "w:start")),
                     _val(lvl, "w:numFmt") or "decimal",
                     _val(lvl, "w:lvlText") or "",
                 )
@@ -99,7 +125,7 @@ class Numbering:
             for override in num.iter(_q("lvlOverride")):
                 start = _val(override, "w:startOverride")
                 if start is not None:
-                    out.starts[(num_id, int(override.get(_q("ilvl"), "0")))] = int(start)
+                    out.starts[(num_id, _level(override.get(_q("ilvl"))))] = out._start(start)
         return out
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -109,13 +135,13 @@ class Numbering:
             return ""
         levels = self.abstract[abstract_id]
         level = levels.get(ilvl, _Level())
-        counters = self.counters.setdefault(abstract_id, [0] * 9)
+        counters = self.counters.setdefault(abstract_id, [0] * LEVELS)
         if (num_id, ilvl) in self.starts and not counters[ilvl]:
             counters[ilvl] = self.starts[(num_id, ilvl)] - 1
         if not counters[ilvl]:
             counters[ilvl] = level.start - 1
         counters[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):
+        for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = 0
         text = level.text
         for k in range(ilvl + 1):
@@ -134,7 +160,7 @@ def _styles(xml: bytes | None) -> dict[str, tuple[str | None, tuple[str, int] | 
         num_pr = style.find("w:pPr/w:numPr", {"w": W})
         numbering = None
         if num_pr is not None:
-            numbering = (_val(num_pr, "w:numId") or "0", int(_val(num_pr, "w:ilvl") or 0))
+            numbering = (_val(num_pr, "w:numId") or "0", _level(_val(num_pr, "w:ilvl")))
         out[style.get(_q("styleId"), "")] = (_val(style, "w:basedOn"), numbering, _val(style, "w:name") or "")
     return out
 
@@ -167,7 +193,7 @@ class _Reader:
         style_id = _val(p, "w:pPr/w:pStyle")
         num_pr = p.find("w:pPr/w:numPr", {"w": W})
         numbering = (
-            (_val(num_pr, "w:numId") or "0", int(_val(num_pr, "w:ilvl") or 0))
+            (_val(num_pr, "w:numId") or "0", _level(_val(num_pr, "w:ilvl")))
             if num_pr is not None
             else self.style_numbering(style_id)
         )
@@ -215,8 +241,9 @@ def _notes(xml: bytes | None) -> dict[str, str]:
     return out
 
 
-def docx_text(data: bytes, path: str) -> str:
-    """The text of a .docx file as unterm reads it (see the module's note)."""
+def docx_text(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """The text of a .docx file as unterm reads it (see the module's note), and notes on
+    what was read otherwise than written (an absurd list start value)."""
     import docx  # deferred: python-docx is only needed for Word files
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -226,6 +253,14 @@ def docx_text(data: bytes, path: str) -> str:
         raise InputError(f"{path}: is a damaged Word file ({type(err).__name__}: {err})") from None
     except Exception as err:  # zipfile and lxml raise a variety on damaged packages
         raise InputError(f"{path}: cannot be read as a Word file ({type(err).__name__}: {err})") from None
+    try:
+        return _read(document, path)
+    except (etree.XMLSyntaxError, ValueError, KeyError, IndexError, AttributeError, TypeError) as err:
+        # a part python-docx does not check (footnotes, numbering, styles) is malformed
+        raise InputError(f"{path}: is a damaged Word file ({type(err).__name__}: {err})") from None
+
+
+def _read(document: Any, path: str) -> tuple[str, tuple[str, ...]]:
     part = document.part
     notes_xml = next(
         (
@@ -235,8 +270,8 @@ def docx_text(data: bytes, path: str) -> str:
         ),
         None,
     )
-    numbering_xml = _xml_of(part, "numbering")
-    reader = _Reader(Numbering.of(numbering_xml), _styles(_xml_of(part, "styles")), _notes(notes_xml))
+    numbering = Numbering.of(_xml_of(part, "numbering"))
+    reader = _Reader(numbering, _styles(_xml_of(part, "styles")), _notes(notes_xml))
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == _q("p"):
@@ -249,7 +284,7 @@ def docx_text(data: bytes, path: str) -> str:
         lines.append(f"<sup>{n}</sup> {reader.footnote_texts[note_id]}")
     if not lines:
         raise InputError(f"{path}: the Word file holds no text")
-    return "\n\n".join(lines) + "\n"
+    return "\n\n".join(lines) + "\n", tuple(dict.fromkeys(numbering.notes))
 
 
 def _xml_of(part: Any, kind: str) -> bytes | None:

@@ -43,6 +43,14 @@ class Block:
     footnotes: tuple[int, ...] = ()
     lines: tuple[int, int] = (0, 0)
     sentence: int = 0  # at sentence level: the sentence pair's number within its paragraph pair
+    # Where footnote numbering restarts (annexes, compilations): the part of the document
+    # a footnote belongs to, or whose footnotes a paragraph cites; 0 for the first.
+    part: int = 0
+
+    @property
+    def note_key(self) -> str:
+        """A footnote's number with its part where numbering restarted: `7`, `7@2`."""
+        return note_key(self.part, self.key)
 
     @property
     def body(self) -> str:
@@ -52,6 +60,18 @@ class Block:
             head = self.text.split(None, 1)
             return head[1] if len(head) > 1 else ""
         return self.text
+
+
+def note_key(part: int, number: int | str) -> str:
+    """The key of footnote `number` in part `part` (0-based): `7` in the first part,
+    `7@2` in the second, so that numbering that restarts keeps every note apart."""
+    return f"{number}@{part + 1}" if part else str(number)
+
+
+def note_label(key: str) -> str:
+    """A footnote key as a reader says it: `7`, `7 (part 2)`."""
+    number, _, part = key.partition("@")
+    return f"{number} (part {part})" if part else number
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +84,7 @@ class Document:
     symbol: str = ""  # document symbol, e.g. A/RES/77/173, where the text shows one
     encoding: str = "utf-8"
     source_format: str = "text"  # how the file was read: markdown, text, pdf-text
+    notes: tuple[str, ...] = ()  # what was read otherwise than written (an absurd list number)
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from unterm.documents import markup
 from unterm.documents import patterns as pt
 from unterm.documents.lines import Layout, Line, LineKind, Para, line_is_full
+from unterm.documents.lines import first_line_width as ln_first_width
 from unterm.lang.languages import Lang
 from unterm.lang.text import nfkc, width
 
@@ -38,20 +39,36 @@ def group(lines: list[Line], layout: Layout, page: float, lang: Lang, notes: dic
         current = []
 
     following = _next_text(lines)
+    first = ln_first_width(lines, page, lang) if layout is Layout.WRAPPED else page
+    printed = ""  # the printed line the last line belongs to (see split_at_marker)
+    opening = True  # whether that printed line is its paragraph's first (maybe indented)
     for i, ln in enumerate(lines):
         if ln.kind is not LineKind.TEXT:
             flush()
             pending_page = pending_page or ln.kind in (LineKind.PAGE, LineKind.RULE)
             pending_blank = pending_blank or ln.kind is LineKind.BLANK
             continue
-        if current and (
-            i in notes or ends_between(current[-1].text, ln.text, following[i], layout, page, lang)
+        width_now = first if opening else page
+        # a footnote's number alone on its line (an extractor set it apart) and its text
+        rest = current and note is not None and current[-1].text.strip().isdigit() and len(current) == 1
+        split = (
+            bool(current)
+            and layout is Layout.WRAPPED
+            and split_at_marker(printed, ln.text, following[i], width_now, lang)
+        )
+        if (
+            current
+            and not rest
+            and (i in notes or ends_between(printed, ln.text, following[i], layout, width_now, lang))
         ):
             flush()
+            split = False
         if not current:
             page_before, blank_before = pending_page, pending_blank
             pending_page = pending_blank = False
             note = notes.get(i)
+        opening = not current or (opening and bool(split or rest))
+        printed = f"{printed} {ln.text.strip()}" if split or rest else ln.text
         current.append(ln)
     flush()
     return paras
@@ -75,8 +92,12 @@ def ends_between(prev: str, line: str, nxt: str | None, layout: Layout, page: fl
     """Whether a paragraph ends between two consecutive lines (`nxt` follows `line`)."""
     if pt.starts_unit(line) or pt.standalone(prev, lang) or pt.standalone(line, lang):
         return True
-    if layout is Layout.LINES:
+    if layout is Layout.LINES or pt.indented(line):
         return True
+    if layout is Layout.WRAPPED and split_at_marker(prev, line, nxt, page, lang):
+        return False
+    if pt.heading_line(prev) and not (layout is Layout.WRAPPED and line_is_full(prev, line, page)):
+        return True  # a heading is never joined to its text, whatever the layout
     if layout is Layout.MARKDOWN:
         return False
     if line_is_full(prev, line, page):
@@ -94,13 +115,35 @@ def ends_between(prev: str, line: str, nxt: str | None, layout: Layout, page: fl
     return True
 
 
+def split_at_marker(prev: str, line: str, nxt: str | None, page: float, lang: Lang) -> bool:
+    """Whether an extractor broke a printed line after a footnote marker raised above it
+    (`…科托努战略》，7` / `这是一项由最不发达国家掌控和主导` / `的倡议；`, `Development,8` / `and
+    emphasizes the need to continue`): the line ends in a number glued to what precedes
+    it, and the rest of the printed line follows: the two no wider than the page, and
+    together a full line, or the paragraph's end where the rest does not open a
+    paragraph of its own (a heading after a paragraph that ends in a marker is short
+    too, but neither)."""
+    first = line.lstrip()[:1]
+    if not first or first.isupper() or not markup.ends_in_marker(prev):
+        return False
+    gap = "" if lang is Lang.ZH else " "
+    printed = f"{prev.strip()}{gap}{line.strip()}"
+    if width(printed) > 1.06 * page:  # a raised marker is narrow, a justified line stretches
+        return False
+    if line_is_full(printed, nxt or "", page):
+        return True
+    return pt.terminated(line) and not pt.opens_paragraph(line, lang)
+
+
 def note_starts(lines: list[Line]) -> dict[int, int]:
     """Lines that start a footnote, and its number.
 
     `<sup>n</sup>` or `[^n]:` at a line's start always starts note n. A bare `n text`
-    line does when n is the next footnote number and is cited by a marker glued into
-    earlier text (`Agreement,1`), or when it follows the rule above a page's notes and
-    n continues the numbering (a gap of a few is allowed: an extractor may lose a note).
+    line (`n` alone, or glued to its text: `1在…`) does when n is the next footnote
+    number and earlier text holds it glued as a marker would be (`Agreement,1`), or when
+    it follows the rule above a page's notes and n continues the numbering (a gap of a
+    few is allowed: an extractor may lose a note) or is cited above (an extract of a
+    document may start at note 7).
     """
     notes: dict[int, int] = {}
     expected = 1
@@ -123,14 +166,16 @@ def note_starts(lines: list[Line]) -> dict[int, int]:
             expected = n + 1
             continue
         m = pt.BARE_FOOTNOTE.match(text)
-        if m:
+        if m and not markup.looks_like_quantity(text, m.start("n"), m.end("n")):
             n = int(m["n"])
-            if (n == expected and expected in cited) or (in_notes and expected <= n < expected + 5):
+            if (n == expected and expected in cited) or (
+                in_notes and expected <= n and (n < expected + 5 or n in cited)
+            ):
                 notes[i] = n
                 expected = n + 1
                 continue
         cited.update(int(a or b) for a, b in markup.SUP.findall(text))
-        cited.update(n for _, _, n in markup.find_markers(text, [expected]))
+        cited.update(n for _, _, n in markup.candidates(text))
     return notes
 
 

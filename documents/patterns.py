@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from unterm.lang.languages import Lang
-from unterm.lang.numerals import ZH_DIGIT
+from unterm.lang.numerals import ZH_DIGIT, roman, zh_numeral
 from unterm.lang.text import nfkc
 
 _OPEN_EMPH = r"(?:\*{1,3}|_{2})?"
@@ -26,7 +26,11 @@ SUBITEM = regex.compile(
 RES_TITLE = regex.compile(r"^\s*" + _OPEN_EMPH + r"\s*(?P<n>\d{1,3}/\d{1,4})\s*\.\s*(?=\S)")
 MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+\S")
 SUP_START = regex.compile(r"^\s*(?:<sup>\s*(?P<n>\d{1,3})\s*</sup>|\[\^(?P<m>\d{1,3})\]:?)")
-BARE_FOOTNOTE = regex.compile(r"^\s*(?P<n>\d{1,3})(?:\s+(?=\S)|\s*$)(?![.．年月日%])")
+# A footnote's number at its start: before a space, or glued to its text as an extractor
+# gives a raised number (`1在《联合国…》`, `1Adopted under`).
+BARE_FOOTNOTE = regex.compile(
+    r"^\s*(?P<n>\d{1,3})(?:\s+(?=\S)|\s*$|(?=[\p{Han}《“(（\p{Lu}]))(?![.．年月日%])"
+)
 BULLET = regex.compile(r"^\s*[-–—•▪●◦]\s+\S")
 RULE = regex.compile(r"^\s*(?:_{5,}|[-—–]{10,}|[─━]{5,})\s*$")
 
@@ -89,12 +93,71 @@ EN_DATE_LINE = regex.compile(
 )
 ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\*?\s*$")
 
+# An article heading, alone or with its title after a separator (`Article 1: Purposes`,
+# `第一条　用语和范围`); a wrapped line starting `Article 5 of the Convention` is none, nor is
+# a Chinese article written on the same line as its heading (`第一条　为了…，制定本法。`).
 ARTICLE = {
-    Lang.EN: regex.compile(r"^\s*(?:#+\s*)?\*{0,2}Article\s+(?P<n>\d{1,3})\*{0,2}\s*$"),
+    Lang.EN: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}(?:Article|ARTICLE)\s+(?P<n>\d{1,3})\*{0,2}"
+        r"(?:\s*[:.–—-]\s*\p{Lu}[^.;:!?]{0,80})?\s*$"
+    ),
     Lang.ZH: regex.compile(
-        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}\s*$"
+        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}"
+        r"(?:[\s:：]\s*[^\s，。；：！？,.;:!?][^，。；：！？,.;:!?]{0,24})?\s*$"
     ),
 }
+# A treaty's or report's larger divisions on a line of their own, with or without their
+# title: `第一章：宗旨及原则`, `Chapter I: Purposes and Principles`, `CHAPTER II, MEMBERSHIP`,
+# `第二部分`, `Part II`, `附件二`, `Annex`. In English a title follows a separator (a comma
+# only before a title in capitals), so that a line starting `Chapter VII of the Charter`
+# is not one.
+DIVISION = {
+    Lang.EN: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}(?P<what>Chapter|CHAPTER|Part|PART|Annex|ANNEX)"
+        r"(?:\s+(?P<n>[IVXLC]{1,7}|\d{1,3}))?\*{0,2}"
+        r"(?:\s*[:.–—-]\s*\S.*|,\s*[^\p{Ll}]+)?\s*$"
+    ),
+    Lang.ZH: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}(?:第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*(?P<what>章|部分)"
+        r"|(?P<what>附件)(?P<n>[" + ZH_DIGIT + r"十]{1,4}|\d{1,2})?)\*{0,2}"
+        r"(?:[\s:：]\s*\S.*)?\s*$"
+    ),
+}
+_DIVISION_NAME = {"章": "chapter", "部分": "part", "附件": "annex"}
+# A Chinese list item numbered in its text (`一、`), not a run of numerals (`一、二、三条`).
+ZH_ITEM = regex.compile(r"^\s*\*{0,2}(?P<n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])\s*(?=\S)")
+
+
+_INDENT = regex.compile(r"[ \t]*\u3000")
+_EMPHASISED = regex.compile(r"(\*{1,2})[^*]+\1[,.;:]?")
+
+
+def indented(line: str) -> bool:
+    """A line indented with full-width spaces (`　　`), as Chinese web pages and word
+    processors start a paragraph (read before NFKC, which makes them plain spaces)."""
+    return bool(_INDENT.match(line))
+
+
+def heading_line(line: str) -> bool:
+    """A line that is a heading by its form alone: an article, chapter, part or annex
+    heading, or a Markdown heading; the text after it is a paragraph of its own."""
+    text = nfkc(line)
+    return bool(MD_HEADING.match(text) or any(p.match(text) for p in (*ARTICLE.values(), *DIVISION.values())))
+
+
+def division_key(text: str, lang: Lang) -> str:
+    """`chapter 1`, `part 2`, `annex 2` or `annex` for a division heading, else ``."""
+    m = DIVISION[lang].match(text)
+    if not m:
+        return ""
+    what = m["what"].lower() if lang is Lang.EN else _DIVISION_NAME[m["what"]]
+    n = m["n"]
+    if not n:
+        return what
+    if n.isdigit():
+        return f"{what} {int(n)}"
+    return f"{what} {roman(n) if lang is Lang.EN else zh_numeral(n)}"
+
 
 # What ends a paragraph: en , ; . : ! ? and zh ，；。：！？ (possibly before a closing
 # quote, bracket, emphasis or a footnote marker).
@@ -113,6 +176,9 @@ def starts_unit(line: str) -> bool:
         or RES_TITLE.match(text)
         or ARTICLE[Lang.EN].match(text)
         or ARTICLE[Lang.ZH].match(text)
+        or DIVISION[Lang.EN].match(text)
+        or DIVISION[Lang.ZH].match(text)
+        or ZH_ITEM.match(text)
     )
 
 
@@ -137,7 +203,7 @@ def standalone(line: str, lang: Lang) -> bool:
             return True
     elif EN_DATE_LINE.match(text) or EN_MEETING.match(text):
         return True
-    return bool(regex.fullmatch(r"(\*{1,2})[^*]+\1[,.;:]?", text))
+    return bool(_EMPHASISED.fullmatch(text))
 
 
 def is_closing(line: str, lang: Lang) -> bool:

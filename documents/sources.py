@@ -1,6 +1,7 @@
 """What kind of file an input is, told from its content as well as its name, and its
 text: plain text and Markdown as they are, Word files through documents.docx, PDF
-files through their text layer (documents.pdf).
+files through their text layer (documents.pdf), web pages through their markup
+(documents.html).
 
 A file whose content contradicts its name (a `.docx` that is not a ZIP package, a `.pdf`
 without the PDF header) is refused, as is anything that is none of these.
@@ -13,11 +14,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
 from unterm.documents.decode import decode, read_bytes
 from unterm.documents.pdf import pdf_text
 from unterm.errors import InputError
 
 _OLE = b"\xd0\xcf\x11\xe0"
+# A web page opens with its doctype or `html` element (after an XML declaration or
+# comments); one named .html may be a fragment, with a body, paragraphs or headings.
+_HTML = regex.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.I | regex.S
+)
+_HTML_BODY = regex.compile(r"<(?:body|p|div|h[1-6]|table|ol|ul)\b[^>]*>", regex.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +35,9 @@ class Source:
 
     text: str
     encoding: str  # the text encoding, or the format a text layer came from (docx, pdf)
-    kind: str  # markdown, text, docx, pdf
+    kind: str  # markdown, text, docx, pdf, html
     markdown: bool  # whether to read it as Markdown (blank lines between paragraphs)
+    notes: tuple[str, ...] = ()  # what was read otherwise than written
 
 
 def load(path: Path) -> Source:
@@ -41,7 +51,8 @@ def load(path: Path) -> Source:
             raise InputError(f"{path}: is a ZIP archive but not a Word document (.docx)")
         from unterm.documents.docx import docx_text  # deferred: python-docx is only needed here
 
-        return Source(docx_text(data, str(path)), "docx", "docx", True)
+        text, notes = docx_text(data, str(path))
+        return Source(text, "docx", "docx", True, notes)
     if suffix == ".docx":
         if data.startswith(_OLE):
             raise InputError(
@@ -52,6 +63,12 @@ def load(path: Path) -> Source:
     if suffix == ".pdf":
         raise InputError(f"{path}: is named .pdf but is not a PDF (it has no %PDF header)")
     text, encoding = decode(data, path)
+    if _HTML.match(text) or (suffix in (".html", ".htm", ".xhtml") and _HTML_BODY.search(text)):
+        from unterm.documents.html import html_text  # deferred: lxml is only needed here
+
+        return Source(html_text(text, str(path)), encoding, "html", True)
+    if suffix in (".html", ".htm", ".xhtml"):
+        raise InputError(f"{path}: is named {suffix} but holds no HTML markup")
     markdown = suffix in (".md", ".markdown")
     return Source(text, encoding, "markdown" if markdown else "text", markdown)
 

@@ -71,8 +71,15 @@ def weight(anchor: Anchor) -> float:
 _Rule = tuple[regex.Pattern[str], Callable[[regex.Match[str]], Iterable[Anchor | None]]]
 
 
-def _number(value: Decimal | int | str, percent: bool = False) -> Anchor:
+# A number with more digits than this is text (a serial, a run of digits), not a quantity;
+# Python refuses to print integers of over 4,300 digits, and nothing a UN text counts has 30.
+MAX_DIGITS = 30
+
+
+def _number(value: Decimal | int | str, percent: bool = False) -> Anchor | None:
     dec = Decimal(value) if not isinstance(value, Decimal) else value
+    if dec.is_nan() or dec.is_infinite() or abs(dec.adjusted()) > MAX_DIGITS:
+        return None
     text = format(dec.normalize(), "f") if dec != dec.to_integral_value() else str(int(dec))
     return Anchor(AnchorKind.NUMBER, text + ("%" if percent else ""))
 

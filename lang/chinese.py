@@ -8,7 +8,7 @@ prefixes as part of the word they form (see `segment`).
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from unterm.lang.dictionary import cedict
@@ -52,7 +52,12 @@ def segment(text: str) -> list[tuple[str, str]]:
     prefixes read as part of the word they form: 最不 ("least": 最不|发达国家) and 可
     ("-able") where it makes a dictionary word with what follows (可持续 sustainable,
     可再生|能源 renewable energy; not the modal 可 of 可|有助于)."""
-    words = [(w.word, w.flag) for w in _tagger().lcut(normalise_zh(text))]
+    return list(_segment(normalise_zh(text)))
+
+
+@lru_cache(maxsize=8192)
+def _segment(text: str) -> tuple[tuple[str, str], ...]:
+    words = [(w.word, w.flag) for w in _tagger().lcut(text)]
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
@@ -67,7 +72,7 @@ def segment(text: str) -> list[tuple[str, str]]:
             continue
         out.append((word, pos))
         i += 1
-    return out
+    return tuple(out)
 
 
 def _able(following: str) -> bool:

@@ -13,7 +13,7 @@ words by the glosses, and of the Chinese characters by words whose glosses match
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import regex
@@ -29,7 +29,10 @@ _NOT_TERM = regex.compile(r"[《》“”\"'()（）\s]")
 Definition = tuple[str, ...]
 
 
-# What CC-CEDICT lacks and UN texts say all the time: the words for periods.
+# What CC-CEDICT lacks and UN texts say all the time: the words for periods, and the
+# renderings the UN gives the heads of its names (UN-Habitat's 署 is an agency or
+# programme, a 组 a unit or panel, a 理事会 a board, a 基金 a facility) and a few words
+# of its own (维持和平 peacekeeping, 议事规则 rules of procedure), as UNTERM writes them.
 SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "两年期": ("biennium", "biennial"),
     "三年期": ("triennial", "triennium"),
@@ -37,6 +40,32 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "四年度": ("quadrennial",),
     "五年期": ("quinquennial", "five-year"),
     "十年期": ("decade", "decennial"),
+    "联合国": ("UN",),
+    "联合": ("joint",),
+    "组": ("unit", "panel"),
+    "小组": ("panel", "unit", "team"),
+    "委员会": ("commission",),
+    "大会": ("assembly", "conference"),
+    "理事会": ("board",),
+    "局": ("board", "bureau"),
+    "城市": ("urban",),
+    "部门": ("sector",),
+    "业务": ("operational",),
+    "监督": ("oversight",),
+    "基金": ("facility",),
+    "基金会": ("foundation",),
+    "署": ("agency", "programme"),
+    "规划署": ("programme",),
+    "特派团": ("mission",),
+    "代表团": ("mission",),
+    "中心": ("centre",),
+    "审查": ("review",),
+    "者": ("person",),
+    "住区": ("settlement",),
+    "纲领": ("platform",),
+    "缔约方": ("party",),
+    "维持和平": ("peacekeeping",),
+    "议事规则": ("rules of procedure",),
 }
 
 
@@ -83,8 +112,51 @@ def cedict() -> dict[str, tuple[Definition, ...]]:
             if stems:
                 bag.add(stems)
     for word, english in SUPPLEMENT.items():
-        glosses.setdefault(word, set()).update((stem(e),) for e in english)
+        glosses.setdefault(word, set()).update(
+            tuple(stem(w) for w in WORD.findall(e) if w.lower() not in _GLOSS_STOP) for e in english
+        )
     return {k: tuple(sorted(v)) for k, v in glosses.items() if v}
+
+
+@cache
+def _headwords() -> dict[frozenset[str], tuple[str, ...]]:
+    """The stems of one definition -> the Chinese words (two Han characters or more) that
+    have that definition."""
+    out: dict[frozenset[str], list[str]] = {}
+    for word, definitions in cedict().items():
+        if len(word) >= 2 and regex.fullmatch(r"\p{Han}+", word):
+            for d in definitions:
+                out.setdefault(frozenset(d), []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def headwords(english: str) -> tuple[str, ...]:
+    """The Chinese words one of whose definitions says exactly what an English term says
+    (its content words, nothing more): 预算 for `budget`, 青年 and 少年 for `youth`,
+    议事规则 for `rules of procedure`."""
+    stems = content_stems(english)
+    return _headwords().get(frozenset(stems), ()) if stems else ()
+
+
+@cache
+def _by_gloss() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Match key -> (gloss, word) for every Chinese word (Han only) with a one-word
+    definition: the words that can render one English word."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for word, definitions in cedict().items():
+        if regex.fullmatch(r"\p{Han}+", word):
+            for d in definitions:
+                if len(d) == 1:
+                    for k in match_keys(d[0]):
+                        out.setdefault(k, []).append((d[0], word))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=16384)
+def renderings(stem_: str) -> frozenset[str]:
+    """The Chinese words that render one English word (a stem): those with a one-word
+    definition that matches it (`stems_match`): 生殖 for `reproductive`, 核 for `nuclear`."""
+    return frozenset(w for k in match_keys(stem_) for g, w in _by_gloss().get(k, ()) if stems_match(stem_, g))
 
 
 @cache
@@ -112,9 +184,10 @@ def gloss_keys(term: str) -> frozenset[str]:
     return frozenset(k for _, _, defs in words_in(term) for d in defs for g in d for k in match_keys(g))
 
 
-@cache
-def similarity(zh: str, en: str) -> float:
-    """How well a Chinese term's glosses and an English term cover each other, in [0, 1].
+@lru_cache(maxsize=1 << 16)  # bounded: a corpus scores a million pairs, most once
+def coverage(zh: str, en: str) -> tuple[float, float]:
+    """How much of an English term a Chinese term's glosses cover, and how much of the
+    Chinese term is covered, each in [0, 1].
 
     An English word counts as covered when some definition of some dictionary word in
     the Chinese matches it. A Chinese dictionary word counts as covered by the share of
@@ -122,24 +195,42 @@ def similarity(zh: str, en: str) -> float:
     is half covered by `Development Goals`, wholly by `Sustainable Development Goals`.
     """
     en_stems = content_stems(en)
-    if not en_stems:
-        return 0.0
     term = _NOT_TERM.sub("", zh)
-    if not term:
-        return 0.0
+    if not en_stems or not term:
+        return 0.0, 0.0
     found = words_in(term)
-    matched_en = sum(
-        1 for e in en_stems if any(stems_match(e, g) for _, _, defs in found for d in defs for g in d)
-    )
+    indexes = [_keyed(definitions) for _, _, definitions in found]
+    # the glosses some English word matches; words that match share a key (match_keys)
+    matched: set[str] = set()
+    matched_en = 0
+    for e in en_stems:
+        keys = match_keys(e)
+        hits = {g for index in indexes for k in keys for g in index.get(k, ()) if stems_match(e, g)}
+        matched_en += bool(hits)
+        matched |= hits
     covered = [0.0] * len(term)
     for start, end, definitions in found:
-        share = max(
-            sum(1 for g in d if any(stems_match(e, g) for e in en_stems)) / len(d) for d in definitions
-        )
+        share = max(sum(1 for g in d if g in matched) / len(d) for d in definitions)
         for i in range(start, end):
             covered[i] = max(covered[i], share)
-    cover_en = matched_en / len(en_stems)
-    cover_zh = sum(covered) / len(term)
+    return matched_en / len(en_stems), sum(covered) / len(term)
+
+
+@cache
+def _keyed(definitions: tuple[Definition, ...]) -> dict[str, frozenset[str]]:
+    """A dictionary word's glosses by match key (one index per word, shared by every term
+    the word is in)."""
+    by_key: dict[str, set[str]] = {}
+    for g in {g for d in definitions for g in d}:
+        for k in match_keys(g):
+            by_key.setdefault(k, set()).add(g)
+    return {k: frozenset(v) for k, v in by_key.items()}
+
+
+def similarity(zh: str, en: str) -> float:
+    """How well a Chinese term's glosses and an English term cover each other, in [0, 1]:
+    the harmonic mean of the two coverages (`coverage`)."""
+    cover_en, cover_zh = coverage(zh, en)
     if not cover_en or not cover_zh:
         return 0.0
     return 2 * cover_en * cover_zh / (cover_en + cover_zh)

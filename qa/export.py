@@ -3,7 +3,8 @@ tools, and the summary a terminal shows. Every tabular format has the columns
 
     check, severity, zh_key, en_key, zh_excerpt, en_excerpt, message
 
-plus `pair` (the aligned pair's index) and `zh_lines`/`en_lines` (where in each file).
+plus `pair` (the aligned pair's index), `zh_lines`/`en_lines` (where in each file) and
+`id` (the finding's name from run to run, which `unterm qa --ignore` matches on).
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import json
 from typing import Any, BinaryIO
 
 from unterm.align.rows import signature
+from unterm.lang.text import to_cell
 from unterm.qa.model import CHECKS, Report, Severity
+from unterm.sheets import Sheet, write_workbook
 
 COLUMNS = ("check", "severity", "zh_key", "en_key", "zh_excerpt", "en_excerpt", "message")
-EXTRA = ("pair", "zh_lines", "en_lines")
+EXTRA = ("pair", "zh_lines", "en_lines", "id")
 
 
 def records(report: Report) -> list[dict[str, Any]]:
@@ -40,6 +43,7 @@ def records(report: Report) -> list[dict[str, Any]]:
                 "pair": f.pair,
                 "zh_lines": "-".join(map(str, zh_lines)),
                 "en_lines": "-".join(map(str, en_lines)),
+                "id": f.id,
             }
         )
     return out
@@ -68,7 +72,8 @@ def to_json(report: Report) -> dict[str, Any]:
 
 
 def write_json(report: Report, out: BinaryIO) -> None:
-    out.write((json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    text = json.dumps(to_json(report), ensure_ascii=False, indent=1) + "\n"
+    out.write(text.encode("utf-8", "replace"))  # a lone surrogate (a file name's stray byte) as ?
 
 
 def _rows(report: Report) -> list[list[Any]]:
@@ -76,20 +81,28 @@ def _rows(report: Report) -> list[list[Any]]:
 
 
 def write_csv(report: Report, out: BinaryIO) -> None:
+    """One finding a row; a cell that would start a formula gets an apostrophe (to_cell)."""
     text = io.StringIO()
-    csv.writer(text, lineterminator="\r\n").writerows(_rows(report))
+    rows = [[to_cell(v) if isinstance(v, str) else v for v in row] for row in _rows(report)]
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
     out.write(text.getvalue().encode("utf-8-sig"))
 
 
 def write_xlsx(report: Report, out: BinaryIO) -> None:
-    import pandas as pd  # deferred: pandas takes a while to import
-
     table = _rows(report)
-    with pd.ExcelWriter(out, engine="openpyxl") as xl:
-        pd.DataFrame(table[1:], columns=table[0]).to_excel(xl, sheet_name="findings", index=False)
-        about = [["document", report.alignment.symbol], ["signature", signature(report.alignment)]]
-        about += [["note", n] for n in report.notes]
-        pd.DataFrame(about, columns=["field", "value"]).to_excel(xl, sheet_name="about", index=False)
+    about: list[list[str | int | float | None]] = [
+        ["document", report.alignment.symbol],
+        ["signature", signature(report.alignment)],
+    ]
+    about += [["note", n] for n in report.notes]
+    widths = {"zh_excerpt": 40, "en_excerpt": 40, "message": 80}
+    write_workbook(
+        out,
+        [
+            Sheet("findings", table[0], table[1:], widths),
+            Sheet("about", ["field", "value"], about, {"value": 120}),
+        ],
+    )
 
 
 def summary_table(report: Report) -> str:

@@ -1,120 +1,38 @@
 """The QA report as one self-contained HTML page for a reviser.
 
-Summary counts by check and severity; the findings, filterable by severity, check and
-text; and the whole document side by side, each finding marked where it is. Clicking a
-finding (or pressing Enter on it) scrolls to its place and marks it; each marked place
-links back to its findings. No network fetches: styles and script are inline, and the
-page's content security policy forbids anything else.
+The findings first, filterable by severity, check and text (a search matches the text
+of both versions of the paragraph too, Chinese included); then the counts of the checks
+that found something; then the whole document side by side, each finding marked where it
+is. `j`/`k` or the arrow keys move between findings, Enter (or a click) scrolls to the
+place and marks it; each marked place links back to its findings. A finding can be
+marked "not an error" (kept in the browser's local storage) and the list exported as CSV
+with those marks, which `unterm qa --ignore` reads. On a phone the tables become one
+column. No network fetches: styles and script are inline, and the page's content
+security policy forbids anything else.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
-from html import escape
+from html import escape as html_escape
+from pathlib import PurePath
 from typing import BinaryIO
 
 from unterm.align.rows import signature
 from unterm.lang.languages import Lang
+from unterm.lang.text import xml_safe
+from unterm.qa.export import COLUMNS, EXTRA, records
+from unterm.qa.html_assets import CSS, JS
 from unterm.qa.model import CHECKS, Finding, Located, Report, Severity
 
-_CSS = """
-*{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
-header{padding:1rem 1.5rem;background:#0b4f8a;color:#fff}
-header h1{margin:0 0 .3rem;font-size:1.3rem}header p{margin:.2rem 0;font-size:.85rem}
-section{margin:1rem 1.5rem}h2{font-size:1.1rem;margin:.4rem 0}
-table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border-bottom:1px solid #e3e7eb;padding:.4rem .55rem;vertical-align:top;text-align:left}
-th{background:#eef1f4;font-size:.82rem}
-.summary td.n{text-align:right;font-variant-numeric:tabular-nums;width:5rem}
-.summary tr.none{color:#8a949e}.summary tr.some{cursor:pointer}.summary tr.some:hover{background:#f0f5fb}
-.badge{display:inline-block;min-width:4.3rem;text-align:center;border-radius:3px;padding:.05rem .4rem;
-  font-size:.75rem;font-weight:600;color:#fff}
-.badge.error{background:#b3261e}.badge.warning{background:#b26a00}.badge.info{background:#4a6a8a}
-.filters{display:flex;flex-wrap:wrap;gap:.8rem;align-items:center;padding:.5rem .6rem;background:#fff;
-  border:1px solid #d5dae0;border-bottom:0;font-size:.88rem;position:sticky;top:0;z-index:2}
-.filters input[type=search]{min-width:16rem;padding:.2rem .4rem}
-#findings-list tr.finding{cursor:pointer}#findings-list tr.finding:hover,#findings-list tr.finding:focus{background:#eef5fd;outline:none}
-#findings-list tr.hidden{display:none}
-#findings-list code{font-size:.8rem}
-.list-wrap{max-height:45vh;overflow:auto;border:1px solid #d5dae0}
-table.pairs{table-layout:fixed}
-col.key{width:9rem}col.score{width:5.5rem}
-td.zh{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;line-height:1.75}
-td.en{line-height:1.5}td.key{font-size:.8rem;color:#4a5561}td.key b{display:block;font-size:.9rem;color:#1d232a}td{overflow-wrap:anywhere}
-td.score{font-variant-numeric:tabular-nums;font-size:.85rem}
-tr.pair.error{background:#fdf0ef}tr.pair.warning{background:#fff8ea}tr.pair.info{background:#f2f6fa}
-tr.pair td.missing{color:#8a949e;font-style:italic}
-mark{border-radius:2px;padding:0 .1rem}mark.error{background:#f6c5c1}mark.warning{background:#fde3a7}
-mark.info{background:#d5e3f0}
-.flash{animation:flash 1.6s ease-out}
-@keyframes flash{0%{box-shadow:inset 0 0 0 3px #0b63c5}100%{box-shadow:inset 0 0 0 3px transparent}}
-mark.current{outline:2px solid #0b63c5}
-.refs{margin-top:.35rem;font-size:.75rem}.refs a{margin-right:.4rem;color:#0b4f8a}
-.only-flagged tr.pair.clean{display:none}
-footer{padding:1rem 1.5rem;font-size:.75rem;color:#5b6672}
-"""
-
-_JS = """
-(function(){
-  'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-list tr.finding'));
-  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[name=severity]'));
-  var check = document.getElementById('check-filter');
-  var search = document.getElementById('text-filter');
-  var shown = document.getElementById('shown');
-  function apply(){
-    var sev = {};
-    boxes.forEach(function(b){ sev[b.value] = b.checked; });
-    var q = search.value.trim().toLowerCase(), n = 0;
-    rows.forEach(function(r){
-      var ok = sev[r.dataset.severity] && (!check.value || r.dataset.check === check.value)
-        && (!q || r.textContent.toLowerCase().indexOf(q) >= 0);
-      r.classList.toggle('hidden', !ok);
-      if (ok) { n++; }
-    });
-    shown.textContent = n + ' of ' + rows.length + ' shown';
-  }
-  function go(row){
-    var pair = document.getElementById('p' + row.dataset.pair);
-    if (!pair) { return; }
-    document.querySelectorAll('mark.current').forEach(function(m){ m.classList.remove('current'); });
-    var marks = document.querySelectorAll('mark[data-f~="' + row.dataset.finding + '"]');
-    marks.forEach(function(m){ m.classList.add('current'); });
-    var target = marks.length ? marks[0] : pair;
-    pair.classList.remove('flash'); void pair.offsetWidth; pair.classList.add('flash');
-    target.scrollIntoView({block: 'center'});
-    history.replaceState(null, '', '#p' + row.dataset.pair);
-  }
-  rows.forEach(function(r){
-    r.addEventListener('click', function(){ go(r); });
-    r.addEventListener('keydown', function(e){ if (e.key === 'Enter') { go(r); } });
-  });
-  boxes.forEach(function(b){ b.addEventListener('change', apply); });
-  check.addEventListener('change', apply);
-  search.addEventListener('input', apply);
-  document.querySelectorAll('.summary tr.some').forEach(function(tr){
-    tr.addEventListener('click', function(){ check.value = tr.dataset.check; apply(); });
-  });
-  document.querySelectorAll('.refs a').forEach(function(a){
-    a.addEventListener('click', function(e){
-      var row = document.getElementById(a.getAttribute('href').slice(1));
-      if (!row) { return; }
-      e.preventDefault();
-      if (row.classList.contains('hidden')) { boxes.forEach(function(b){ b.checked = true; });
-        check.value = ''; search.value = ''; apply(); }
-      row.scrollIntoView({block: 'nearest'}); row.focus();
-    });
-  });
-  document.getElementById('only-flagged').addEventListener('change', function(e){
-    document.getElementById('pairs').classList.toggle('only-flagged', e.target.checked);
-  });
-  apply();
-  document.body.dataset.ready = 'yes';
-})();
-"""
-
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+
+
+def escape(text: str) -> str:
+    """Text as HTML shows it: escaped, without the characters no document may hold."""
+    return html_escape(xml_safe(text))
 
 
 def _marks(text: str, spans: list[tuple[int, int, int, Severity]]) -> str:
@@ -164,52 +82,69 @@ def _n(count: int, noun: str) -> str:
 
 
 def html_report(report: Report) -> str:
-    """The report as one self-contained page: header, summary, findings, the document."""
+    """The report as one self-contained page: header, findings, summary, the document."""
     a = report.alignment
     title = a.symbol or f"{a.zh.path} / {a.en.path}"
+    document = hashlib.sha1(f"{a.symbol}|{a.zh.path}|{a.en.path}".encode()).hexdigest()[:12]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>QA report: {escape(title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f'<style>{CSS}</style></head><body data-document="{document}">',
         *_header(report, title),
-        *_summary(report),
         *_findings(report),
+        *_summary(report),
         *_document(report),
         f"<footer>unterm qa · {escape(signature(a))}</footer>",
-        f"<script>{_JS}</script></body></html>",
+        f'<script type="application/json" id="findings-data">{_data(report)}</script>',
+        f"<script>{JS}</script></body></html>",
     ]
     return "\n".join(out)
+
+
+def _data(report: Report) -> str:
+    """The findings as the page's script exports them, safe inside a script element."""
+    a = report.alignment
+    name = PurePath(a.en.path).stem if a.en.path else "report"
+    data = {
+        "columns": [*COLUMNS, *EXTRA],
+        "file": (a.symbol or name).replace("/", "_"),
+        "findings": records(report),
+    }
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def _header(report: Report, title: str) -> list[str]:
     a = report.alignment
     return [
         f"<header><h1>QA report: {escape(title)}</h1>",
-        f"<p>中文 <code>{escape(a.zh.path)}</code> · English <code>{escape(a.en.path)}</code></p>",
         f"<p>{_n(len(report.findings), 'finding')}: {_n(report.count(Severity.ERROR), 'error')}, "
         f"{_n(report.count(Severity.WARNING), 'warning')}, {_n(report.count(Severity.INFO), 'note')} · "
         f"{_n(len(a.pairs), 'aligned pair')}</p>",
+        f"<details><summary>files and settings</summary><p>中文 <code>{escape(a.zh.path)}</code> · "
+        f"English <code>{escape(a.en.path)}</code></p>",
         *(f"<p>{escape(n)}</p>" for n in report.notes),
-        "</header>",
+        "</details></header>",
     ]
 
 
 def _summary(report: Report) -> list[str]:
+    """Counts by check and severity, for the checks that found something."""
     counts = Counter((f.check, f.severity) for f in report.findings)
+    used = [c for c in CHECKS.values() if any(counts[(c.id, s)] for s in Severity)]
+    if not used:
+        return []
     out = [
-        '<section id="summary"><h2>Summary</h2><table class="summary">',
+        '<section id="summary"><h2>By check</h2><table class="summary">',
         "<thead><tr><th>check</th><th>what it finds</th>"
         + "".join(f'<th class="n">{s.value}</th>' for s in Severity)
         + "</tr></thead><tbody>",
     ]
-    for check in CHECKS.values():
-        total = sum(counts[(check.id, s)] for s in Severity)
-        cls = "some" if total else "none"
+    for check in used:
         out.append(
-            f'<tr class="{cls}" data-check="{check.id}"><td><code>{check.id}</code></td>'
+            f'<tr data-check="{check.id}" title="show only these findings"><td><code>{check.id}</code></td>'
             f"<td>{escape(check.title)}</td>"
             + "".join(f'<td class="n">{counts[(check.id, s)] or ""}</td>' for s in Severity)
             + "</tr>"
@@ -231,22 +166,30 @@ def _findings(report: Report) -> list[str]:
         '<label>check <select id="check-filter"><option value="">all checks</option>',
         *(f'<option value="{c}">{c}</option>' for c in sorted({f.check for f in findings})),
         "</select></label>",
-        '<label>text <input type="search" id="text-filter" placeholder="key, term, number…"></label>',
-        '<span id="shown"></span></div>',
-        '<div class="list-wrap"><table id="findings-list"><thead><tr><th>#</th><th>severity</th>'
-        "<th>check</th><th>中文</th><th>English</th><th>what differs</th></tr></thead><tbody>",
+        '<input type="search" id="text-filter" aria-label="search" '
+        'placeholder="search: key, check, 中文 or English text">',
+        '<label><input type="checkbox" id="hide-marked"> hide “not an error”</label>',
+        '<button type="button" id="export">Export CSV</button>',
+        '<span id="shown"></span>',
+        '<span class="keys"><kbd>j</kbd>/<kbd>k</kbd> or <kbd>↓</kbd>/<kbd>↑</kbd> move · '
+        "<kbd>Enter</kbd> go to it · <kbd>x</kbd> not an error · <kbd>/</kbd> search</span></div>",
+        '<table id="findings-list"><thead><tr><th>#</th><th>severity</th>'
+        "<th>check</th><th>中文</th><th>English</th><th>what differs</th><th></th></tr></thead><tbody>",
     ]
     for n, f in enumerate(findings, start=1):
         out.append(
             f'<tr class="finding" id="f{n}" tabindex="0" data-finding="f{n}" data-pair="{f.pair}" '
-            f'data-severity="{f.severity.value}" data-check="{f.check}">'
-            f'<td>{n}</td><td><span class="badge {f.severity.value}">{f.severity.value}</span></td>'
-            f"<td><code>{f.check}</code></td><td>{escape(f.zh_key)}</td><td>{escape(f.en_key)}</td>"
-            f"<td>{escape(f.message)}</td></tr>"
+            f'data-severity="{f.severity.value}" data-check="{f.check}" data-id="{f.id}">'
+            f'<td class="n">{n}</td><td class="sev"><span class="badge {f.severity.value}">'
+            f"{f.severity.value}</span></td>"
+            f'<td class="chk"><code>{f.check}</code></td><td class="key" lang="zh-CN">{escape(f.zh_key)}</td>'
+            f'<td class="key{" same" if f.en_key == f.zh_key else ""}">{escape(f.en_key)}</td>'
+            f'<td class="msg">{escape(f.message)}</td>'
+            '<td><button type="button" class="mark" aria-pressed="false">not an error</button></td></tr>'
         )
     if not findings:
-        out.append('<tr><td colspan="6">No findings.</td></tr>')
-    out.append("</tbody></table></div></section>")
+        out.append('<tr><td colspan="7">No findings.</td></tr>')
+    out.append("</tbody></table></section>")
     return out
 
 

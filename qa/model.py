@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
 from unterm.align.model import AlignedPair, Alignment
-from unterm.documents.model import BlockKind, Document
+from unterm.documents.model import BlockKind, Document, note_label
 from unterm.lang.languages import Lang
 
 
@@ -44,6 +45,18 @@ CHECKS: dict[str, Check] = {
         Check("structure.merged", Severity.WARNING, "paragraphs merged or split between the versions"),
         Check("structure.numbering", Severity.ERROR, "paragraph numbering with gaps, repeats or differences"),
         Check("structure.footnote", Severity.ERROR, "a footnote missing, or cited in different places"),
+        Check(
+            "structure.repeat", Severity.ERROR, "a paragraph pasted twice: the same text again, on one side"
+        ),
+        Check(
+            "content.mismatch", Severity.ERROR, "the two versions of a paragraph do not say the same thing"
+        ),
+        Check(
+            "content.omission", Severity.ERROR, "a clause, list item or part of a paragraph on one side only"
+        ),
+        Check(
+            "names.mismatch", Severity.ERROR, "a body, State, conference or instrument named on one side only"
+        ),
         Check("references.mismatch", Severity.ERROR, "document symbols or resolution numbers that differ"),
         Check("numbers.mismatch", Severity.ERROR, "numbers, dates, years or percentages that differ"),
         Check("terms.missing", Severity.WARNING, "a termbase term whose equivalent is missing"),
@@ -83,6 +96,18 @@ class Finding:
     def title(self) -> str:
         return CHECKS[self.check].title
 
+    @property
+    def id(self) -> str:
+        """A name for the finding that stays the same from run to run of the same files:
+        what it is and where, not its message (which may count things) or its number."""
+        return finding_id(self.check, self.zh_key, self.en_key, self.zh_excerpt, self.en_excerpt)
+
+
+def finding_id(check: str, zh_key: str, en_key: str, zh_excerpt: str, en_excerpt: str) -> str:
+    """The id of a finding (`Finding.id`) from the columns every report export has."""
+    text = "\x1f".join((check, zh_key, en_key, " ".join(zh_excerpt.split()), " ".join(en_excerpt.split())))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -110,22 +135,31 @@ _NAMED = {
 }
 
 
+_STRUCTURED = (BlockKind.PREAMBULAR, BlockKind.OPERATIVE, BlockKind.SUBITEM)
+
+
 def block_names(doc: Document) -> list[str]:
     """What an editor calls each block of a document: its key where it has one (`9`,
     `9 (a)`, `article 3`, `footnote 7`), else its kind and its place among the blocks of
-    that kind (`preambular 3`, `closing 2`)."""
+    that kind (`preambular 3`, `closing 2`). In a resolution, a paragraph of no known
+    kind (a stray or pasted paragraph) is named by the block before it (`after 4`), so
+    a reviser finds it where it is."""
     seen: dict[BlockKind, int] = {}
-    out = []
+    structured = any(b.kind in _STRUCTURED for b in doc.blocks)
+    out: list[str] = []
     for b in doc.blocks:
         seen[b.kind] = seen.get(b.kind, 0) + 1
         if b.kind is BlockKind.FOOTNOTE:
-            out.append(f"footnote {b.key}" if b.key else f"footnote ({seen[b.kind]})")
+            out.append(f"footnote {note_label(b.note_key)}" if b.key else f"footnote ({seen[b.kind]})")
         elif b.key and b.kind is not BlockKind.TITLE:
             out.append(b.key)
         elif b.kind is BlockKind.TITLE:
             out.append("title")
         elif b.kind is BlockKind.CHAPEAU:
             out.append("chapeau")
+        elif b.kind is BlockKind.PARAGRAPH and structured and out:
+            previous = out[-1].removeprefix("after ")
+            out.append(f"after {previous}")
         else:
             out.append(f"{_NAMED.get(b.kind, b.kind.value)} {seen[b.kind]}")
     return out
@@ -152,6 +186,20 @@ class Located:
 
     def text(self, pair: AlignedPair, lang: Lang) -> str:
         return self.alignment.text(pair, lang)
+
+    def place(self, lang: Lang, block: int) -> str:
+        """Where a block is in its file, for a reviser to find it: its line and the
+        blocks on either side (`line 107, between 4 and 5`)."""
+        doc = self.alignment.zh if lang is Lang.ZH else self.alignment.en
+        names = self.zh_names if lang is Lang.ZH else self.en_names
+        line = doc.blocks[block].lines[0]
+        before = names[block - 1] if block > 0 else ""
+        after = names[block + 1] if block + 1 < len(names) else ""
+        if before and after:
+            return f"line {line}, between {before} and {after}"
+        if before or after:
+            return f"line {line}, {'after ' + before if before else 'before ' + after}"
+        return f"line {line}"
 
     def finding(
         self,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from unterm.documents.model import Block, BlockKind
+from unterm.documents.model import Block, BlockKind, note_key, note_label
 from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Located, Severity
 
@@ -49,11 +49,12 @@ def _one_sided(loc: Located) -> list[Finding]:
         numbered = kind in _NUMBERED or name.startswith("article")
         what = f"{_WHAT[kind]} {name}" if numbered else f"{_WHAT[kind]} ({name})"
         severity = Severity.WARNING if kind in (BlockKind.HEADER, BlockKind.CLOSING) else None
+        where = loc.place(lang, (p.zh or p.en)[0])
         out.append(
             loc.finding(
                 "structure.one-sided",
                 i,
-                f"the {what} is in the {_LANG[lang]} only: no {_LANG[other]} counterpart",
+                f"the {what} is in the {_LANG[lang]} only ({where}): no {_LANG[other]} counterpart",
                 severity=severity,
             )
         )
@@ -233,26 +234,26 @@ class _Notes:
     """Where each version prints each footnote's text and where it cites each number."""
 
     loc: Located
-    text_at: dict[Lang, dict[str, int]]
-    cited_at: dict[Lang, dict[int, list[int]]]
+    text_at: dict[Lang, dict[str, int]]  # by note key (documents.model.note_key)
+    cited_at: dict[Lang, dict[str, list[int]]]
 
     @staticmethod
     def of(loc: Located) -> _Notes:
         a = loc.alignment
         text_at: dict[Lang, dict[str, int]] = {Lang.ZH: {}, Lang.EN: {}}
-        cited_at: dict[Lang, dict[int, list[int]]] = {Lang.ZH: {}, Lang.EN: {}}
+        cited_at: dict[Lang, dict[str, list[int]]] = {Lang.ZH: {}, Lang.EN: {}}
         for i, p in enumerate(a.pairs):
             for lang, doc, idx in ((Lang.ZH, a.zh, p.zh), (Lang.EN, a.en, p.en)):
                 for b in idx:
                     block = doc.blocks[b]
                     if block.kind is BlockKind.FOOTNOTE:
-                        text_at[lang][block.key] = i
+                        text_at[lang][block.note_key] = i
                     for n in block.footnotes:
-                        cited_at[lang].setdefault(n, []).append(i)
+                        cited_at[lang].setdefault(note_key(block.part, n), []).append(i)
         return _Notes(loc, text_at, cited_at)
 
-    def where(self, lang: Lang, n: int) -> str:
-        """The paragraphs that cite footnote n in one version, named."""
+    def where(self, lang: Lang, n: str) -> str:
+        """The paragraphs that cite footnote n (a note key) in one version, named."""
         a = self.loc.alignment
         names = [
             self.loc.keys(a.pairs[i])[0 if lang is Lang.ZH else 1] for i in self.cited_at[lang].get(n, [])
@@ -266,37 +267,41 @@ def _footnotes(loc: Located) -> list[Finding]:
     return out + _misplaced_citations(notes, reported)
 
 
-def _one_sided_notes(notes: _Notes) -> tuple[list[Finding], set[int]]:
+def _one_sided_notes(notes: _Notes) -> tuple[list[Finding], set[str]]:
     """A footnote printed in one version only, with where the other still cites it; and
     the numbers reported so."""
     loc = notes.loc
     a = loc.alignment
     out = []
-    reported: set[int] = set()
+    reported: set[str] = set()
     for i, p in enumerate(a.pairs):
         if (p.zh and p.en) or a.kind(p) is not BlockKind.FOOTNOTE:
             continue
         lang, other = (Lang.ZH, Lang.EN) if p.zh else (Lang.EN, Lang.ZH)
         doc = a.zh if p.zh else a.en
-        key = doc.blocks[(p.zh or p.en)[0]].key
-        number = int(key) if key.isdigit() else None
-        cites = notes.where(other, number) if number is not None else ""
+        key = doc.blocks[(p.zh or p.en)[0]].note_key
+        cites = notes.where(other, key)
         also = (
             f"; the {_LANG[other]} still cites it at {cites}"
             if cites
             else f" and the {_LANG[other]} does not cite it"
         )
-        out.append(loc.finding("structure.footnote", i, f"footnote {key} is in the {_LANG[lang]} only{also}"))
-        if number is not None:
-            reported.add(number)
+        out.append(
+            loc.finding(
+                "structure.footnote", i, f"footnote {note_label(key)} is in the {_LANG[lang]} only{also}"
+            )
+        )
+        reported.add(key)
     return out, reported
 
 
-def _misplaced_citations(notes: _Notes, reported: set[int]) -> list[Finding]:
+def _misplaced_citations(notes: _Notes, reported: set[str]) -> list[Finding]:
     """A footnote cited in one version only, or in different paragraphs."""
     out = []
     zh_cited, en_cited = notes.cited_at[Lang.ZH], notes.cited_at[Lang.EN]
-    for n in sorted(set(zh_cited) | set(en_cited)):
+    for n in sorted(
+        set(zh_cited) | set(en_cited), key=lambda k: (k.partition("@")[2], int(k.partition("@")[0]))
+    ):
         if n in reported:
             continue
         zh_places, en_places = zh_cited.get(n, []), en_cited.get(n, [])
@@ -305,11 +310,11 @@ def _misplaced_citations(notes: _Notes, reported: set[int]) -> list[Finding]:
         if not en_places or not zh_places:
             lang, other = (Lang.ZH, Lang.EN) if zh_places else (Lang.EN, Lang.ZH)
             at = (zh_places or en_places)[0]
-            message = f"footnote {n} is cited in the {_LANG[lang]} ({notes.where(lang, n)}) but not in the {_LANG[other]}"
+            message = f"footnote {note_label(n)} is cited in the {_LANG[lang]} ({notes.where(lang, n)}) but not in the {_LANG[other]}"
         else:
             at = zh_places[0]
             message = (
-                f"footnote {n} is cited at {notes.where(Lang.ZH, n)} in the Chinese "
+                f"footnote {note_label(n)} is cited at {notes.where(Lang.ZH, n)} in the Chinese "
                 f"but at {notes.where(Lang.EN, n)} in the English"
             )
         out.append(notes.loc.finding("structure.footnote", at, message))

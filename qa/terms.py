@@ -32,11 +32,10 @@ if TYPE_CHECKING:
     from unterm.termbase.mine import Analysis
 
 _OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
-_OLD = (Usage.DEPRECATED, Usage.SUPERSEDED)
 
 
 @dataclass(frozen=True, slots=True)
-class _Index:
+class TermIndex:
     """The entries a check uses, where their terms occur, and which forms are deprecated."""
 
     entries: dict[str, Entry]
@@ -46,7 +45,7 @@ class _Index:
     own: dict[str, tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]]
 
     @staticmethod
-    def of(termbase: Termbase) -> _Index:
+    def of(termbase: Termbase) -> TermIndex:
         approved = [e for e in termbase.entries if e.status is Status.APPROVED]
         chosen = approved or [e for e in termbase.entries if e.status is not Status.REJECTED]
         finder = TermFinder.of((e.id, lang, t.text) for e in chosen for lang in Lang for t in e.terms(lang))
@@ -57,7 +56,7 @@ class _Index:
             for t in e.terms(lang)
             if t.usage in _OLD
         }
-        return _Index({e.id: e for e in chosen}, finder, old, {})
+        return TermIndex({e.id: e for e in chosen}, finder, old, {})
 
     def find(self, text: str, lang: Lang) -> list[tuple[str, tuple[str, ...]]]:
         """(form found, its entry ids) for each term in the text, in order."""
@@ -87,7 +86,7 @@ def _excerpts(lang: Lang, text: str, other: str = "") -> tuple[str, str]:
 
 
 def check_termbase(loc: Located, termbase: Termbase) -> list[Finding]:
-    index = _Index.of(termbase)
+    index = TermIndex.of(termbase)
     a = loc.alignment
     out = []
     for i, p in enumerate(a.pairs):
@@ -146,7 +145,7 @@ def _name_like(entry: Entry) -> bool:
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-def _heads(unit: str, key: str, lang: Lang) -> bool:
+def heads(unit: str, key: str, lang: Lang) -> bool:
     """Whether `key` is the head of a longer unit holding it, so that the unit is a kind
     of what the key names: Chinese compounds end in their head (人居署执行局 is an
     执行局); English names end in it or start with it before `of`, `for`, `on`
@@ -164,24 +163,30 @@ def _rendered_otherwise(form: str, lang: Lang, links: list[tuple[str, str]]) -> 
     key = zh_key(form) if lang is Lang.ZH else fold(form)
     for z, e in links:
         unit = zh_key(z) if lang is Lang.ZH else e
-        if key in unit and _heads(unit, key, lang):
+        if key in unit and heads(unit, key, lang):
             return e if lang is Lang.ZH else z
     return None
 
 
-def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Finding]:
-    """The document's own established names (mined with confidence, rendered the same way
-    in at least three paragraphs) where a paragraph has the name on one side but not
-    its usual rendering on the other."""
+def mined(loc: Located) -> Analysis | None:
+    """The document mined (termbase.mine.analyse); None where no pair has two sides."""
     from unterm.termbase.counts import segments  # deferred: mining loads jieba and the dictionary
     from unterm.termbase.mine import analyse
 
-    a = loc.alignment
-    segs = segments(a)
-    if not segs:
+    segs = segments(loc.alignment)
+    return analyse(segs) if segs else None
+
+
+def check_consistency(
+    loc: Located, analysis: Analysis | None, termbase: Termbase | None = None
+) -> list[Finding]:
+    """The document's own established names (mined with confidence, rendered the same way
+    in at least three paragraphs) where a paragraph has the name on one side but not
+    its usual rendering on the other and links it to another term there."""
+    if analysis is None:
         return []
-    analysis = analyse(segs)
-    index = _Index.of(_established_names(analysis, termbase))
+    a = loc.alignment
+    index = TermIndex.of(established_names(analysis, termbase))
     pairs = [i for i, p in enumerate(a.pairs) if p.zh and p.en]
     texts = [{lang: a.text(a.pairs[i], lang) for lang in Lang} for i in pairs]
     found = [{lang: index.find(t[lang], lang) for lang in Lang} for t in texts]
@@ -209,7 +214,7 @@ def check_consistency(loc: Located, termbase: Termbase | None = None) -> list[Fi
     return out
 
 
-def _established_names(analysis: Analysis, termbase: Termbase | None) -> Termbase:
+def established_names(analysis: Analysis, termbase: Termbase | None) -> Termbase:
     """The names a document has mined with confidence and that a termbase does not have."""
     from unterm.termbase.mine import entries
 

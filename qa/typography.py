@@ -96,16 +96,23 @@ class _Gap:
     spaced: bool
 
 
+_HAN_AFTER = regex.compile(r"(\s*)\p{Han}")
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _gaps(text: str) -> list[_Gap]:
-    """Each boundary between a number and a Chinese character, spaced or not."""
+    """Each boundary between a number and a Chinese character, spaced or not; in one
+    pass over the text (a 5 MB paragraph takes seconds, not hours)."""
     out = []
     for m in _NUMBER.finditer(text):
-        left = regex.search(r"\p{Han}(\s*)$", text[: m.start()])
-        if left:
-            out.append(_Gap(left.start(), m.end(), bool(left[1])))
-        right = regex.match(r"(\s*)\p{Han}", text[m.end() :])
+        j = m.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and _HAN.match(text[j - 1]):
+            out.append(_Gap(j - 1, m.end(), j < m.start()))
+        right = _HAN_AFTER.match(text, m.end())
         if right:
-            out.append(_Gap(m.start(), m.end() + right.end(), bool(right[1])))
+            out.append(_Gap(m.start(), right.end(), bool(right[1])))
     return out
 
 

@@ -19,27 +19,28 @@ hides the words jieba found. Text is normalised first: full-width forms to half-
 from __future__ import annotations
 
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 import regex
 
 from unterm.lang.chinese import segment
 from unterm.lang.text import normalise_zh
 from unterm.termbase.model import TermType
+from unterm.termbase.zh_words import NAME, Token, rendered, tokens
 
-# Function characters that never start or end a term.
-_FUNCTION_CHARS = set(
+# Function words that never start or end a term, as whole words: as characters they
+# open names (和平 peace, 以色列 Israel, 也门 Yemen), so no character is refused as such.
+_FUNCTION_WORDS = frozenset(
     "的地得和与及或并而在对于为以将把被从向由其该各每这那此之所等也还又再都已则即就使让请了着过是有"
 )
 # jieba tags that end a run: prepositions, conjunctions, particles, adverbs, pronouns,
 # modal particles, interjections, onomatopoeia, non-words, punctuation, measure words,
 # numerals.
 _BOUNDARY_POS = ("p", "c", "u", "d", "r", "y", "e", "o", "x", "w", "q", "m", "zg")
-_END_POS = ("n", "v", "l", "j", "i", "b", "eng", "ng", "nz")  # n* and vn among them
+_END_POS = ("n", "v", "l", "j", "i", "b", "k", "eng", "ng", "nz")  # n* and vn among them; k: 者
 _JOINERS = ("和", "及", "与")
 # What the name of a body or an instrument ends with; only such names take 和/及/与
 # inside (经济及社会理事会), other coordinations are two terms (城市和社区).
@@ -52,6 +53,7 @@ _TITLE = regex.compile(r"《([^《》]{2,60})》")
 _PAREN = regex.compile(r"[(（]([^()（）]{1,12})[)）]")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _WORDLIKE = regex.compile(r"[\p{Han}\w\-]+")
+_CLAUSE_ENDS = frozenset(",.;:!?)、，。；：！？）》”’")  # after NFKC: `，` is `,`
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,10 @@ class Reading:
 
     vocab: frozenset[str] = frozenset()
     predicates: frozenset[str] = frozenset()
+    # verbs the corpus uses as nouns: jieba tags 预算 (budget) and 歧视 (discrimination)
+    # as verbs, but a third of the time or more they end a clause (before punctuation),
+    # which a predicate does not; they may end a term and are no predicates
+    nominal: frozenset[str] = frozenset()
 
 
 def is_name(term: str) -> bool:
@@ -78,14 +84,25 @@ def is_name(term: str) -> bool:
     return bool(_HEADS.search(term.strip("《》")))
 
 
-def _edges_ok(word: str) -> bool:
-    return bool(word) and word[0] not in _FUNCTION_CHARS and word[-1] not in _FUNCTION_CHARS
+JOINERS = _JOINERS
+
+
+def is_function_word(word: str) -> bool:
+    """A word that never starts or ends a term (的, 和, 以, ...)."""
+    return word in _FUNCTION_WORDS
+
+
+def _edges_ok(words: list[str]) -> bool:
+    """Whether a run of words may be a term: it neither starts nor ends with a function word."""
+    return bool(words) and words[0] not in _FUNCTION_WORDS and words[-1] not in _FUNCTION_WORDS
 
 
 def _is_boundary(word: str, pos: str, reading: Reading) -> bool:
+    if pos == NAME:
+        return False
     return (
         pos.startswith(_BOUNDARY_POS)
-        or word in _FUNCTION_CHARS
+        or word in _FUNCTION_WORDS
         or word in reading.predicates
         or (pos == "nr" and len(word) >= 4)  # jieba's long person names here are misreadings: 努力实现
         or not _WORDLIKE.fullmatch(word)
@@ -107,14 +124,15 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
         if not (regex.fullmatch(r"\p{Han}{2,8}", inner) or regex.fullmatch(r"[A-Za-z][\w\-]{1,15}", inner)):
             continue
         suffixes: list[str] = []
-        name = ""
-        for word, pos in reversed(segment(text[max(0, m.start() - 40) : m.start()])):
+        words: list[str] = []
+        for word, pos, _ in reversed(tokens(text[max(0, m.start() - 40) : m.start()])):
             if not regex.fullmatch(r"\p{Han}+", word) or word in reading.predicates:
                 break
             if word not in _JOINERS and _is_boundary(word, pos, reading):
                 break
-            name = word + name
-            if _edges_ok(name) and len(name) > len(inner) and len(name) >= 3:
+            words.insert(0, word)
+            name = "".join(words)
+            if _edges_ok(words) and len(name) > len(inner) and len(name) >= 3:
                 suffixes.append(name)
         if suffixes:
             out.append((inner, suffixes[::-1]))
@@ -122,15 +140,24 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
 
 
 def read_corpus(texts: Iterable[str], pieces: int = 600) -> Reading:
-    """The corpus's predicate verbs and its own vocabulary (see the module docstring)."""
+    """The corpus's predicate verbs, the verbs it uses as nouns, and its own vocabulary
+    (see the module docstring and `Reading`)."""
     texts = [normalise_zh(t) for t in texts]
     following: dict[str, set[str]] = defaultdict(set)
+    uses: Counter[str] = Counter()
+    phrase_ends: Counter[str] = Counter()
     for t in texts:
-        for (word, pos), (nxt, _) in pairwise(segment(t)):
+        words = segment(t)
+        for (word, pos), (nxt, _) in zip(words, [*words[1:], ("", "x")], strict=True):
             if pos == "v" and len(word) >= 2:  # not vn, vd: 持续 of 可持续发展 is no predicate
-                following[word].add(nxt)
-    predicates = frozenset(w for w, nxt in following.items() if len(nxt) >= 3)
-    return Reading(vocabulary(texts, predicates, pieces), predicates)
+                uses[word] += 1
+                if not nxt or nxt in _CLAUSE_ENDS:
+                    phrase_ends[word] += 1
+                else:
+                    following[word].add(nxt)
+    nominal = frozenset(w for w, n in uses.items() if n >= 2 and phrase_ends[w] * 3 >= n)
+    predicates = frozenset(w for w, nxt in following.items() if len(nxt) >= 3 and w not in nominal)
+    return Reading(vocabulary(texts, predicates, pieces), predicates, nominal)
 
 
 def vocabulary(texts: list[str], predicates: frozenset[str], pieces: int = 600) -> frozenset[str]:
@@ -147,7 +174,7 @@ def vocabulary(texts: list[str], predicates: frozenset[str], pieces: int = 600) 
     for piece in _sentencepiece(runs, pieces):
         if joined.count(piece) >= 2 and _content_piece(piece, predicates):
             words.add(piece)
-    return frozenset(w for w in words if len(w) >= 2 and _edges_ok(w))
+    return frozenset(w for w in words if len(w) >= 2 and _edges_ok([t for t, _ in segment(w)]))
 
 
 def _sentencepiece(runs: list[str], extra: int) -> list[str]:
@@ -177,35 +204,48 @@ def _sentencepiece(runs: list[str], extra: int) -> list[str]:
 
 def _content_piece(piece: str, predicates: frozenset[str]) -> bool:
     """A piece jieba reads as content words ending in a noun, with no predicate verb."""
-    if not _edges_ok(piece):
+    words = segment(piece)
+    if not _edges_ok([w for w, _ in words]):
         return False
-    tokens = segment(piece)
     reading = Reading(predicates=predicates)
-    if any(_is_boundary(w, p, reading) and p != "b" for w, p in tokens):
+    if any(_is_boundary(w, p, reading) and p != "b" for w, p in words):
         return False
-    if tokens[0][1] == "v" and len(tokens[0][0]) == 1:
+    if words[0][1] == "v" and len(words[0][0]) == 1:
         return False  # 助|发展中国家
-    pos = tokens[-1][1]
+    pos = words[-1][1]
     return pos.startswith(_END_POS) and not (pos.startswith("v") and pos != "vn")
 
 
-def candidates(text: str, reading: Reading = Reading(), max_tokens: int = 10) -> list[Candidate]:
+def candidates(
+    text: str, reading: Reading = Reading(), max_tokens: int = 10, english: Iterable[str] = ()
+) -> list[Candidate]:
     """All Chinese term candidates of a segment, with repetitions (one per occurrence).
-    A candidate made of jieba's words neither starts nor ends inside an occurrence of a
-    vocabulary word: 署常驻代表委员会 cuts 人居署."""
+    A candidate made of jieba's words neither starts nor ends with a one-character word
+    inside an occurrence of a vocabulary word: 署常驻代表委员会 cuts 人居署 (but 原则
+    stands on its own inside 透明原则). A title is one unit: no word or vocabulary word
+    starts or ends inside 《新城市议程》 but the title itself. The dictionary's renderings
+    of the segment's `english` terms are candidates where the text has them between
+    words, whatever jieba tagged them (预算 "budget" as a verb, 青年 "youth" as a time
+    word), in a title too (核安全 "nuclear safety" in 《核安全公约》)."""
     text = normalise_zh(text)
     out = [Candidate(f"《{t}》", TermType.TITLE) for t in titles(text)]
-    inside: set[int] = set()
+    words = tokens(text)
+    inside = {p for m in _TITLE.finditer(text) for p in range(m.start(1) + 1, m.end(1))}
+    out += [Candidate(h) for h in rendered(text, words, english)]
+    no_start: set[int] = set(inside)
+    no_end: set[int] = set(inside)
     for m in _vocab_in(text, reading.vocab):
+        if m.start() in inside or m.end() in inside:
+            continue
         out.append(Candidate(m[0]))
-        inside.update(range(m.start() + 1, m.end()))
-    tokens = segment(text)
-    starts, pos = [], 0
-    for word, _ in tokens:
-        starts.append(pos)
-        pos += len(word)
-    for run in _runs(list(zip(tokens, starts, strict=True)), reading):
-        out += _sub_runs(run, max_tokens, inside)
+        for word, _, at in words:
+            if len(word) == 1 and m.start() <= at and at + 1 <= m.end() and m.end() - m.start() > 1:
+                if at > m.start():
+                    no_start.add(at)
+                if at + 1 < m.end():
+                    no_end.add(at + 1)
+    for run in _runs(words, reading):
+        out += _sub_runs(run, max_tokens, no_start, no_end, reading.nominal)
     return out
 
 
@@ -223,15 +263,12 @@ def _vocab_pattern(vocab: frozenset[str]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(regex.escape(w) for w in sorted(vocab, key=len, reverse=True)))
 
 
-Token = tuple[str, str, int]  # word, part of speech, offset in the text
-
-
-def _runs(tokens: list[tuple[tuple[str, str], int]], reading: Reading) -> list[list[Token]]:
+def _runs(words: list[Token], reading: Reading) -> list[list[Token]]:
     """Runs of words a term can be made of (see the module docstring)."""
     runs: list[list[Token]] = []
     current: list[Token] = []
-    for k, ((word, pos), at) in enumerate(tokens):
-        nxt = tokens[k + 1][0][0] if k + 1 < len(tokens) else ""
+    for k, (word, pos, at) in enumerate(words):
+        nxt = words[k + 1][0] if k + 1 < len(words) else ""
         if word in reading.predicates and current and _HEADS.fullmatch(nxt):
             current.append((word, pos, at))  # 行政首长协调|理事会: before a head noun, part of the name
         elif word in _JOINERS and current:
@@ -249,11 +286,13 @@ def _runs(tokens: list[tuple[tuple[str, str], int]], reading: Reading) -> list[l
     return runs
 
 
-def _sub_runs(run: list[Token], max_tokens: int, inside: set[int]) -> list[Candidate]:
+def _sub_runs(
+    run: list[Token], max_tokens: int, no_start: set[int], no_end: set[int], nominal: frozenset[str]
+) -> list[Candidate]:
     out: list[Candidate] = []
     for i in range(len(run)):
         word, pos, at = run[i]
-        if pos in ("f", "t", "a", "ad", "an", "joiner") or word in _FUNCTION_CHARS or at in inside:
+        if pos in ("f", "t", "a", "ad", "an", "joiner") or word in _FUNCTION_WORDS or at in no_start:
             continue
         if pos == "numeral" and (i + 1 >= len(run) or run[i + 1][1] in ("joiner", "numeral")):
             continue
@@ -261,13 +300,16 @@ def _sub_runs(run: list[Token], max_tokens: int, inside: set[int]) -> list[Candi
             continue  # 助|发展中国家: a one-character verb opens a clause, not a term
         for j in range(i + 1, min(len(run), i + max_tokens) + 1):
             word, pos, at = run[j - 1]
-            if pos == "joiner" or not (pos.startswith(_END_POS) or pos == "b") or at + len(word) in inside:
+            if pos in ("joiner", "numeral") or not (pos.startswith(_END_POS) or pos in ("b", NAME)):
                 continue
-            if pos.startswith("v") and pos != "vn":
+            if at + len(word) in no_end:
+                continue
+            if pos.startswith("v") and pos != "vn" and word not in nominal:
                 continue  # a term ends with a noun, not a verb
-            term = "".join(w for w, _, _ in run[i:j])
+            parts = [w for w, _, _ in run[i:j]]
+            term = "".join(parts)
             if any(p == "joiner" for _, p, _ in run[i:j]) and not _HEADS.search(term):
                 continue
-            if len(term) >= 2 and regex.search(r"\p{Han}", term) and _edges_ok(term):
+            if len(term) >= 2 and regex.search(r"\p{Han}", term) and _edges_ok(parts):
                 out.append(Candidate(term))
     return out

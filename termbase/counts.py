@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from unterm.align.model import Alignment
 from unterm.lang.dictionary import gloss_keys, similarity
-from unterm.lang.english import content_stems, fold, match_keys
+from unterm.lang.english import content_stems, match_keys
+from unterm.lang.gazetteer import name_pairs
 from unterm.lang.languages import Lang
 from unterm.termbase import chinese, english
 from unterm.termbase.model import TermType
@@ -62,14 +64,14 @@ class Found:
 
 
 def find(segment: Segment, reading: chinese.Reading) -> Found:
-    zh: dict[str, TermType] = {}
-    for zc in chinese.candidates(segment.zh, reading):
-        if zh.get(zc.text) is not TermType.TITLE:
-            zh[zc.text] = zc.type
     en: dict[str, english.Candidate] = {}
     for ec in english.candidates(segment.en):
         if ec.key not in en or ec.type is TermType.TITLE:
             en[ec.key] = ec
+    zh: dict[str, TermType] = {}
+    for zc in chinese.candidates(segment.zh, reading, english=[c.text for c in en.values()]):
+        if zh.get(zc.text) is not TermType.TITLE:
+            zh[zc.text] = zc.type
     zh_paren = chinese.parentheticals(segment.zh, reading)
     en_paren = english.parentheticals(segment.en)
     for abbr, expansions in zh_paren:
@@ -78,7 +80,7 @@ def find(segment: Segment, reading: chinese.Reading) -> Found:
             zh.setdefault(x, TermType.FULL_FORM)
     for expansion, abbr in en_paren:
         for text, kind in ((expansion, TermType.FULL_FORM), (abbr, TermType.ACRONYM)):
-            key = fold(text)
+            key = english.key(text)
             en.setdefault(key, english.Candidate(text, key, len(text.split()), kind, True))
     return Found(zh, en, zh_paren, en_paren)
 
@@ -120,11 +122,23 @@ def count_terms(found: Iterable[Found]) -> Counts:
     return counts
 
 
+@cache
+def _state_names() -> dict[str, tuple[str, ...]]:
+    """Chinese name of a State -> the keys of its English names (lang.gazetteer)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for zh, en in sorted(name_pairs()):
+        out[zh].append(english.key(en))
+    return {zh: tuple(keys) for zh, keys in out.items()}
+
+
 def structural_pairs(f: Found) -> list[tuple[str, str]]:
     """Pairs the structure of the two texts ties together: the k-th bracketed short form
-    and its expansion on each side; titles in 《…》 with quoted or capitalised titles."""
-    out: list[tuple[str, str]] = []
-    en_abbr = [(fold(x), fold(a)) for x, a in f.en_paren]
+    and its expansion on each side; titles in 《…》 with the quoted or capitalised titles
+    that match them best;
+    the official names of a State (lang.gazetteer) in both languages."""
+    names = _state_names()
+    out: list[tuple[str, str]] = [(z, k) for z in f.zh if z in names for k in names[z] if k in f.en]
+    en_abbr = [(english.key(x), english.key(a)) for x, a in f.en_paren]
     zh_abbr = [(a, xs) for a, xs in f.zh_paren]
     if len(en_abbr) == len(zh_abbr):
         for (z_abbr, z_expansions), (e_exp, e_abbr) in zip(zh_abbr, en_abbr, strict=True):
@@ -134,16 +148,22 @@ def structural_pairs(f: Found) -> list[tuple[str, str]]:
             out.append((best, e_exp))
     zh_titles = [z for z, t in f.zh.items() if t is TermType.TITLE]
     for z in zh_titles:
-        for key, c in f.en.items():
-            if (c.type is TermType.TITLE or c.capitalised) and similarity(z, c.text) >= 0.5:
-                out.append((z, key))
+        # the English title that says it best (`Charter of the United Nations` for
+        # 《联合国宪章》, not `United Nations`, which also matches)
+        scored = [
+            (similarity(z, c.text), key)
+            for key, c in f.en.items()
+            if c.type is TermType.TITLE or c.capitalised
+        ]
+        top = max((v for v, _ in scored), default=0.0)
+        out += [(z, key) for v, key in scored if v >= 0.5 and v == top]
     return out
 
 
 def _short_forms(f: Found) -> list[tuple[str, str]]:
     """(short form, expansion) relations in one segment: the English as bracketed, the
     Chinese with the expansion the English expansion confirms best."""
-    out = [(fold(a), fold(x)) for x, a in f.en_paren]
+    out = [(english.key(a), english.key(x)) for x, a in f.en_paren]
     for abbr, expansions in f.zh_paren:
         if f.en_paren:
             best = max(expansions, key=lambda x: max(similarity(x, e) for e, _ in f.en_paren))
@@ -163,18 +183,24 @@ def count_pairs(found: Iterable[Found], terms: Counts) -> Counts:
         for pair in tied:
             counts.structure[pair] += 1
             counts.pairs[pair] += 1
-        en_keys = {
-            key: {k for st in content_stems(c.text) for k in match_keys(st)} for key, c in f.en.items()
-        }
-        for z in f.zh:
-            z_keys = gloss_keys(z)
-            z_recurs = terms.zh[z] >= 2
-            for key, keys in en_keys.items():
-                if (z, key) in tied:
-                    continue
-                if not keys.isdisjoint(z_keys) or (z_recurs and terms.en[key] >= 2):
-                    counts.pairs[(z, key)] += 1
+        add_pairs(f, f.zh, terms, counts, tied)
     return counts
+
+
+def add_pairs(
+    f: Found, zh: Iterable[str], terms: Counts, counts: Counts, tied: set[tuple[str, str]] | None = None
+) -> None:
+    """Count the pairs of the Chinese terms `zh` with every English term of one segment
+    that the dictionary ties to them, or that recurs as they do (see the module docstring)."""
+    en_keys = {key: {k for st in content_stems(c.text) for k in match_keys(st)} for key, c in f.en.items()}
+    for z in zh:
+        z_keys = gloss_keys(z)
+        z_recurs = terms.zh[z] >= 2
+        for key, keys in en_keys.items():
+            if tied and (z, key) in tied:
+                continue
+            if not keys.isdisjoint(z_keys) or (z_recurs and terms.en[key] >= 2):
+                counts.pairs[(z, key)] += 1
 
 
 def dependent(
@@ -187,7 +213,9 @@ def dependent(
     (`Nations Human` of `United Nations Human Settlements Programme`, 持续发展目标 of
     可持续发展目标). The nested-term test of C-value (Frantzi, Ananiadou & Mima 2000,
     "Automatic recognition of multi-word terms", International Journal on Digital
-    Libraries 3(2)), in its simplest form: a term as frequent as a term containing it.
+    Libraries 3(2)), in its simplest form: a term as frequent as a term containing it,
+    unless it is the head of the longer one and what the longer adds is a term elsewhere
+    too.
     A candidate seen once is always inside some longer one, so it counts as a fragment
     only of a fuller name (`fuller_name`: 联合国系统行政首长 of 联合国系统行政首长协调理事会).
     A part stays when what the longer term adds to it is a name of its own: 常驻代表委员会
@@ -203,6 +231,14 @@ def dependent(
             left = longer.replace(part, " ", 1).strip()
             rest = regex.sub(r"^\s*(?:of|for|and|on|to|the)\s+|\s+(?:of|for|and|on|to|the)\s*$", "", left)
             if rest and counts[rest] > n and is_name(rest):
+                continue
+            # a head with a modifier that stands on its own elsewhere: 城市发展 in
+            # 可持续城市发展, `urban development` in `sustainable urban development`
+            if (
+                rest
+                and counts[rest] > n
+                and (longer.endswith(f" {part}") or (" " not in longer and longer.endswith(part)))
+            ):
                 continue
             # a conjunct of a coordination of two names: 气候投资基金 of 适应基金和气候投资基金
             # (one head), 联合国秘书处 of 联合国秘书处与大会 (大会 stands on its own), but not

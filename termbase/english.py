@@ -13,177 +13,60 @@ folds plurals (`Goals` = `Goal`); the text keeps the form it had.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from unterm.lang.english import EN_STOP, fold
+from unterm.lang.gazetteer import en_names
 from unterm.termbase.model import TermType
 
 JOINERS = frozenset({"of", "for", "and", "on"})
 _FAIR_CUTS = frozenset({"of", "for", "on", "to"})
+_IN_NAMES = JOINERS | {"to", "the"}  # lower-case words a name holds: Charter of the United Nations
 
 
 def _and_in_name(words: list[str]) -> bool:
-    """`and` inside a name joins capitalised words (Economic and Social Council)."""
+    """`and` inside a name joins capitalised words (Economic and Social Council, Latin
+    America and the Caribbean)."""
     return all(
-        words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+        words[k - 1][:1].isupper() and (words[k + 1][:1].isupper() or _the_name(words[k + 1 :]))
         for k, w in enumerate(words)
         if w.lower() == "and" and 0 < k < len(words) - 1
     )
 
 
+def _the_name(words: list[str]) -> bool:
+    """`the` and one capitalised word closing a name after `and` (`the Caribbean`, `the
+    Pacific`); `and the Climate Investment Funds` joins two names instead."""
+    return len(words) == 2 and words[0] == "the" and words[1][:1].isupper()
+
+
 # Words that never start or end a term, beyond the stopwords: verbs and adverbs of UN
 # drafting, pronouns, quantifiers, vague adjectives.
-_NOT_AT_EDGE = frozenset(
-    [
-        "also",
-        "further",
-        "furthermore",
-        "well",
-        "however",
-        "therefore",
-        "thus",
-        "including",
-        "namely",
-        "particular",
-        "especially",
-        "inter",
-        "alia",
-        "e.g",
-        "i.e",
-        "etc",
-        "its",
-        "their",
-        "our",
-        "his",
-        "her",
-        "them",
-        "they",
-        "we",
-        "it",
-        "itself",
-        "themselves",
-        "whose",
-        "who",
-        "whom",
-        "what",
-        "where",
-        "when",
-        "while",
-        "whether",
-        "if",
-        "both",
-        "either",
-        "neither",
-        "same",
-        "various",
-        "several",
-        "many",
-        "much",
-        "few",
-        "own",
-        "new_",
-        "relevant",
-        "appropriate",
-        "respective",
-        "present",
-        "current",
-        "related",
-        "certain",
-        "given",
-        "necessary",
-        "possible",
-        "recalls",
-        "recalling",
-        "reaffirms",
-        "reaffirming",
-        "reaffirmed",
-        "welcomes",
-        "welcoming",
-        "notes",
-        "noting",
-        "noted",
-        "recognizes",
-        "recognizing",
-        "recognized",
-        "encourages",
-        "encouraging",
-        "urges",
-        "urging",
-        "invites",
-        "inviting",
-        "requests",
-        "requesting",
-        "decides",
-        "deciding",
-        "calls",
-        "calling",
-        "stresses",
-        "stressing",
-        "emphasizes",
-        "emphasizing",
-        "underlines",
-        "acknowledging",
-        "acknowledges",
-        "expressing",
-        "expresses",
-        "taking",
-        "takes",
-        "looks",
-        "forward",
-        "aware",
-        "concerned",
-        "convinced",
-        "determined",
-        "mindful",
-        "bearing",
-        "deeply",
-        "gravely",
-        "take",
-        "note",
-        "continue",
-        "continues",
-        "ensure",
-        "ensuring",
-        "support",
-        "supporting",
-        "provide",
-        "providing",
-        "promote",
-        "promoting",
-        "strengthen",
-        "strengthening",
-        "implement",
-        "implementing",
-        "achieve",
-        "achieving",
-        "improve",
-        "improving",
-        "increase",
-        "increasing",
-        "help",
-        "helping",
-        "make",
-        "making",
-        "address",
-        "addressing",
-        "enable",
-        "enabling",
-        "based",
-        "held",
-        "made",
-        "entitled",
-        "contained",
-        "convened",
-        "adopted",
-        "endorsed",
-        "considered",
-        "referred",
-        "mentioned",
-        "set",
-        "out",
-    ]
-)
+# fmt: off
+_NOT_AT_EDGE = frozenset([
+    "also", "further", "furthermore", "well", "however", "therefore", "thus", "including", "namely",
+    "particular", "especially", "inter", "alia", "e.g", "i.e", "etc", "its", "their", "our", "his",
+    "her", "them", "they", "we", "it", "itself", "themselves", "whose", "who", "whom", "what", "where",
+    "when", "while", "whether", "if", "both", "either", "neither", "same", "various", "several", "many",
+    "much", "few", "own", "new_", "relevant", "appropriate", "respective", "present", "current",
+    "related", "certain", "given", "necessary", "possible", "recalls", "recalling", "reaffirms",
+    "reaffirming", "reaffirmed", "welcomes", "welcoming", "notes", "noting", "noted", "recognizes",
+    "recognizing", "recognized", "encourages", "encouraging", "urges", "urging", "invites", "inviting",
+    "requests", "requesting", "decides", "deciding", "calls", "calling", "stresses", "stressing",
+    "emphasizes", "emphasizing", "underlines", "acknowledging", "acknowledges", "expressing",
+    "expresses", "taking", "takes", "looks", "forward", "aware", "concerned", "convinced", "determined",
+    "mindful", "bearing", "deeply", "gravely", "take", "note", "continue", "continues", "ensure",
+    "ensuring", "support", "supporting", "provide", "providing", "promote", "promoting", "strengthen",
+    "strengthening", "implement", "implementing", "achieve", "achieving", "improve", "improving",
+    "increase", "increasing", "help", "helping", "make", "making", "address", "addressing", "enable",
+    "enabling", "based", "held", "made", "entitled", "contained", "convened", "adopted", "endorsed",
+    "considered", "referred", "mentioned", "set", "out", "have", "has", "had", "do", "does", "did",
+    "done", "being", "become", "becomes", "became", "according", "following", "regarding", "concerning",
+    "during", "since", "because", "due",
+])
+# fmt: on
 _TOKEN = regex.compile(r"\d{4}[–—-]\d{4}|[\p{L}\p{N}][\p{L}\p{N}’'\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]")
 ACRONYM = regex.compile(r"^(?:[A-Z][A-Za-z]*-)?[A-Z]{2,}[a-z]?(?:-[A-Za-z0-9]+)*$|^[A-Z]{2,}-\d+$")
 _PAREN = regex.compile(r"\(([^()]{2,80})\)")
@@ -201,8 +84,10 @@ class Candidate:
 
 def extends_name(part: str, longer: str) -> bool:
     """Whether `longer` is `part` with only capitalised words, numbers and joiners added:
-    a fuller name (`... Chief Executives Board` in `... Board for Coordination`)."""
-    if part not in longer:
+    a fuller name (`... Chief Executives Board` in `... Board for Coordination`). A name
+    the longer one introduces with `the` is a name of its own (`Organization for Economic
+    Cooperation and Development` in `Creditor Reporting System of the Organization ...`)."""
+    if part not in longer or f"the {part}" in longer:
         return False
     rest = longer.replace(part, " ", 1).split()
     return bool(rest) and all(
@@ -210,22 +95,12 @@ def extends_name(part: str, longer: str) -> bool:
     )
 
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+# fmt: off
+_MONTHS = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+])
+# fmt: on
 
 
 def _edge_ok(word: str) -> bool:
@@ -233,7 +108,15 @@ def _edge_ok(word: str) -> bool:
     return low not in EN_STOP and low not in _NOT_AT_EDGE and not _NUMBER.fullmatch(word)
 
 
+def _ends_ok(word: str) -> bool:
+    """A term ends with a noun, not a participle: `internally displaced` is no term,
+    `internally displaced persons` is (but `need` ends in -ed and is a noun)."""
+    low = word.lower()
+    return _edge_ok(word) and not (len(low) > 4 and low.endswith("ed") and not low.endswith("eed"))
+
+
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*|\d{4}[–—-]\d{4}")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 def _is_boundary(word: str) -> bool:
@@ -247,9 +130,26 @@ def _is_boundary(word: str) -> bool:
     )
 
 
+# a footnote marker printed as digits glued to a word: `Declaration8`, `Agreement12`
+_GLUED_MARKER = regex.compile(r"(?<=\p{Ll}{2})\d{1,3}(?![\p{L}\d])")
+
+
+def plain(text: str) -> str:
+    """A segment's English as candidates are read from it: footnote markers glued to a
+    word taken off, white space single."""
+    return " ".join(_GLUED_MARKER.sub("", text).split())
+
+
+def _ends_a_name(word: str, following: str) -> bool:
+    """A name's possessive, which ends a noun phrase: the federal Government's | larger
+    programme (but `women's rights` is a term and `People's Republic` a name)."""
+    return word.endswith(("'s", "’s")) and word[:1].isupper() and not following[:1].isupper()
+
+
 def _runs(text: str) -> list[list[str]]:
     """Maximal runs of term-capable words between punctuation and stop words."""
     runs: list[list[str]] = []
+    text = _GLUED_MARKER.sub("", text)
     for chunk in regex.split(r"[,;:()\[\]\"“”!?]|\.(?=\s|$)|\s[–—-]\s", text):
         current: list[str] = []
         words = _TOKEN.findall(chunk)
@@ -263,11 +163,12 @@ def _runs(text: str) -> list[list[str]]:
                 and k + 1 < len(words)
                 and words[k + 1][:1].isupper()
             )
-            # and `the` after a joiner inside one: Convention on the Law of the Sea
+            # and `the` after a joiner inside one: Convention on the Law of the Sea, Asia and
+            # the Pacific
             name_the = (
                 low == "the"
                 and len(current) >= 2
-                and current[-1].lower() in _FAIR_CUTS
+                and current[-1].lower() in {*_FAIR_CUTS, "and"}
                 and current[-2][:1].isupper()
                 and k + 1 < len(words)
                 and words[k + 1][:1].isupper()
@@ -277,6 +178,9 @@ def _runs(text: str) -> list[list[str]]:
             elif _is_boundary(word):
                 if current:
                     runs.append(current)
+                current = []
+            elif _ends_a_name(word, words[k + 1] if k + 1 < len(words) else ""):
+                runs.append([*current, word[:-2]])
                 current = []
             else:
                 current.append(word)
@@ -300,7 +204,7 @@ def candidates(text: str, max_words: int = 14) -> list[Candidate]:
             if i > 1 and caps[i] and run[i - 1].lower() == "and" and caps[i - 2]:
                 continue
             # a year may open a name (`2030 Agenda`) and a number close one (`Goal 11`)
-            year_start = _NUMBER.fullmatch(run[i]) and i + 1 < n and run[i + 1][:1].isupper()
+            year_start = _YEAR.fullmatch(run[i]) and i + 1 < n and run[i + 1][:1].isupper()
             if run[i].lower() in JOINERS or run[i] in ("to", "the") or not (_edge_ok(run[i]) or year_start):
                 continue
             for j in range(i + 1, min(n, i + max_words) + 1):
@@ -309,7 +213,7 @@ def candidates(text: str, max_words: int = 14) -> list[Candidate]:
                 if (
                     last.lower() in JOINERS
                     or last == "to"
-                    or not (_edge_ok(last) or number_end)
+                    or not (_ends_ok(last) or number_end)
                     or (j - 1 == i and year_start)
                 ):
                     continue
@@ -320,19 +224,49 @@ def candidates(text: str, max_words: int = 14) -> list[Candidate]:
                 words = run[i:j]
                 if "and" in (w.lower() for w in words) and not _and_in_name(words):
                     continue  # a coordination of two phrases, not a name
-                if "the" in words and j < n:
+                if "the" in words and j < n and run[j].lower() not in JOINERS:
                     continue  # `... for Coordination of the United Nations` | system-wide strategy
-                words = run[i:j]
                 phrase = " ".join(words)
-                if len(phrase) < 3:
+                if len(phrase) < 3 or _names_coordinated(words):
                     continue
-                capitalised = all(w[0].isupper() or w.lower() in JOINERS or w[0].isdigit() for w in words)
+                capitalised = all(w[0].isupper() or w.lower() in _IN_NAMES or w[0].isdigit() for w in words)
                 kind = TermType.ACRONYM if len(words) == 1 and ACRONYM.match(phrase) else TermType.FULL_FORM
-                out.append(Candidate(phrase, fold(phrase), len(words), kind, capitalised))
+                out.append(Candidate(phrase, key(phrase), len(words), kind, capitalised))
+    for m in _names_pattern().finditer(text):
+        out.append(Candidate(m[0], key(m[0]), len(m[0].split()), TermType.FULL_FORM, True))
     for m in _QUOTED.finditer(text):
         title = m[1].strip()
-        out.append(Candidate(title, fold(title), len(title.split()), TermType.TITLE, True))
+        if title[:1].isupper():  # a quoted lower-case word is a term in use ("obligations"), not a title
+            out.append(Candidate(title, key(title), len(title.split()), TermType.TITLE, True))
     return out
+
+
+def key(text: str) -> str:
+    """The counting key of an English term: `lang.english.fold`, except that an acronym
+    is only lower-cased, its plural s (in lower case: NGOs) off, so that AIDS is never
+    counted as `aid`, nor PROCEDURES as `procedure`."""
+    if ACRONYM.match(text):
+        return (text[:-1] if text.endswith("s") and text[-2:-1].isupper() else text).lower()
+    return fold(text)
+
+
+def _names_coordinated(words: list[str]) -> bool:
+    """`Sudan and Chad`: two names of States joined by `and`, which is no name (but
+    `Antigua and Barbuda` is one)."""
+    if "and" not in words or " ".join(words) in en_names():
+        return False
+    k = words.index("and")
+    names = en_names()
+    return any(" ".join(words[i:k]) in names for i in range(k)) or any(
+        " ".join(words[k + 1 : j]) in names for j in range(k + 2, len(words) + 1)
+    )
+
+
+@cache
+def _names_pattern() -> regex.Pattern[str]:
+    """The official names of States (lang.gazetteer), as whole words, longest first."""
+    names = sorted(en_names(), key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}\d])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\p{L}\d])")
 
 
 def parentheticals(text: str) -> list[tuple[str, str]]:

@@ -17,19 +17,20 @@ def merge(existing: Termbase, mined: Termbase) -> Termbase:
     mined evidence, then the new entries. A mined pair whose Chinese (or English) term the
     existing termbase pairs with another term is a conflict: reported, and the mined
     entry is kept as proposed for a reviewer to decide."""
-    zh_index: dict[str, int] = {}
-    en_index: dict[str, int] = {}
+    zh_index: dict[str, set[int]] = {}
+    en_index: dict[str, set[int]] = {}
     for k, entry in enumerate(existing.entries):
         for t in entry.zh:
-            zh_index.setdefault(_zh_key(t.text), k)
+            zh_index.setdefault(_zh_key(t.text), set()).add(k)
         for t in entry.en:
-            en_index.setdefault(fold(t.text), k)
+            en_index.setdefault(fold(t.text), set()).add(k)
     out = list(existing.entries)
     conflicts: list[str] = list(existing.conflicts)
     new: list[Entry] = []
     for entry in mined.entries:
-        zh_hit = {zh_index[_zh_key(t.text)] for t in entry.zh if _zh_key(t.text) in zh_index}
-        en_hit = {en_index[fold(t.text)] for t in entry.en if fold(t.text) in en_index}
+        # a term may stand in several entries (机构: institutions; 机构: agencies)
+        zh_hit = {k for t in entry.zh for k in zh_index.get(_zh_key(t.text), ())}
+        en_hit = {k for t in entry.en for k in en_index.get(fold(t.text), ())}
         same = zh_hit & en_hit
         if same:
             k = min(same)

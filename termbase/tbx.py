@@ -3,8 +3,10 @@
 
 An entry becomes a conceptEntry (termEntry) whose id is the entry id (`c0001`, a valid
 XML name); its status, frequency, association, confidence and provenance are `note`s
-of the form `key: value`; each term a termSec (tig) with its termType and, where
-known, its administrativeStatus; the examples are `context` descriptions with their
+of the form `key: value`; each term a termSec (tig) with its termType and its
+administrativeStatus: the term's usage where it has one, else its entry's review state
+(proposed: admitted, approved: preferred, rejected: deprecated), the one place TBX-Basic
+gives a status that CAT tools filter on; the examples are `context` descriptions with their
 source (`A/RES/77/173 | 9`). A title of an instrument has termType fullForm and the
 note `title of an instrument`, TBX-Basic having no termType for titles. Writing and
 reading check TBX-Basic against the RELAX NG grammar and the Schematron rules in schemas/.
@@ -13,6 +15,7 @@ reading check TBX-Basic against the RELAX NG grammar and the Schematron rules in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
@@ -21,6 +24,7 @@ import regex
 from lxml import etree
 
 from unterm.errors import FormatError, InputError
+from unterm.lang.text import xml_safe
 from unterm.termbase import schematron
 from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
 
@@ -35,6 +39,15 @@ _USAGE_TBX = {
     Usage.SUPERSEDED: "supersededTerm-admn-sts",
 }
 _TBX_USAGE = {v: k for k, v in _USAGE_TBX.items()}
+# TBX-Basic has no data category for review state, and CAT tools filter terms on
+# administrativeStatus: a term with no usage of its own carries its entry's review state
+# there (a proposed term is admitted, an approved one preferred, a rejected one
+# deprecated); the state itself is kept in a note too.
+_STATUS_USAGE = {
+    Status.PROPOSED: Usage.ADMITTED,
+    Status.APPROVED: Usage.PREFERRED,
+    Status.REJECTED: Usage.DEPRECATED,
+}
 
 
 def schema_path(name: str) -> Path:
@@ -69,9 +82,34 @@ def _source(example: Example) -> str:
     return example.source
 
 
+def _xml_safe(termbase: Termbase) -> Termbase:
+    """The termbase with every text as XML can hold it (lang.text.xml_safe)."""
+
+    def terms(ts: tuple[Term, ...]) -> tuple[Term, ...]:
+        return tuple(replace(t, text=xml_safe(t.text)) for t in ts)
+
+    def example(x: Example) -> Example:
+        return Example(xml_safe(x.zh), xml_safe(x.en), xml_safe(x.document), xml_safe(x.key))
+
+    entries = tuple(
+        replace(
+            e,
+            zh=terms(e.zh),
+            en=terms(e.en),
+            examples=tuple(map(example, e.examples)),
+            definition=xml_safe(e.definition),
+            note=xml_safe(e.note),
+            source=xml_safe(e.source),
+        )
+        for e in termbase.entries
+    )
+    return replace(termbase, entries=entries, signature=xml_safe(termbase.signature))
+
+
 def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", version: int = 3) -> bytes:
     """A termbase as TBX-Basic (version 3, ISO 30042:2019) or TBX 2008 (version 2)."""
     zh_tag, en_tag = check_tag(zh_tag), check_tag(en_tag)
+    termbase = _xml_safe(termbase)
     if version not in (2, 3):
         raise FormatError(f"TBX version {version}: unterm writes 3 (ISO 30042:2019) or 2 (TBX 2008)")
     v3 = version == 3
@@ -107,10 +145,8 @@ def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", ver
                 etree.SubElement(sec, f"{ns}term").text = term.text
                 kind = TermType.FULL_FORM if term.type is TermType.TITLE else term.type
                 etree.SubElement(sec, f"{ns}termNote", type="termType").text = kind.value
-                if term.usage:
-                    etree.SubElement(sec, f"{ns}termNote", type="administrativeStatus").text = _USAGE_TBX[
-                        term.usage
-                    ]
+                usage = term.usage or _STATUS_USAGE[entry.status]
+                etree.SubElement(sec, f"{ns}termNote", type="administrativeStatus").text = _USAGE_TBX[usage]
                 if k == 0:  # the examples go with the main term
                     for example in entry.examples:
                         text = example.en if side == "en" else example.zh
@@ -199,6 +235,10 @@ def _entry(
             fields[key] = value
         else:
             extra_notes.append(note.text or "")
+    try:
+        status = Status(fields.get("status", Status.APPROVED.value))
+    except ValueError as err:
+        raise InputError(f"{path}: entry {concept.get('id')!r}: {err}") from None
     terms: dict[str, list[Term]] = {"zh": [], "en": []}
     contexts: dict[str, list[tuple[str, str]]] = {"zh": [], "en": []}
     for lang in concept.iter(lang_name):
@@ -216,6 +256,7 @@ def _entry(
                     kind = TermType(tn.text)
                 elif tn.get("type") == "administrativeStatus":
                     usage = _TBX_USAGE.get(tn.text or "")
+                    usage = None if usage is _STATUS_USAGE[status] else usage  # the review state
             if any(n.text == TITLE_NOTE for n in sec.findall(f"{ns}note")):
                 kind = TermType.TITLE
             terms[side].append(Term(text, kind, usage))
@@ -236,7 +277,7 @@ def _entry(
             association=float(fields.get("association", 0)),
             confidence=float(fields.get("confidence", 0)),
             examples=examples,
-            status=Status(fields.get("status", Status.APPROVED.value)),
+            status=status,
             definition=definition,
             note="; ".join(([fields["note"]] if "note" in fields else []) + extra_notes),
             source=concept.findtext(f"{ns}admin[@type='source']") or "",

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.corpora import ARES, UDHR
-from tests.support.render import udhr_paragraphs, udhr_to_markdown
+from tests.support.corpora import ARES, ARES_GOLD, CHARTER, UDHR
+from tests.support.render import gold_units, udhr_paragraphs, udhr_to_markdown
+from tests.support.web import charter_html, charter_markdown, charter_web_text, resolution_html
 from unterm.align.model import Alignment
 from unterm.align.paragraphs import align_files
 
@@ -29,4 +30,36 @@ def udhr_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         md = folder / f"{side}.md"
         md.write_text(udhr_to_markdown(UDHR / name), encoding="utf-8")
         files[f"{side}.txt"], files[f"{side}.md"] = txt, md
+    return files
+
+
+@pytest.fixture(scope="session")
+def charter_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The UN Charter's chapters I-III as a translator gets them, both languages: the
+    Markdown of the pages they came in (`md`), copied from the web page (`txt`: article
+    headings on their own lines, Chinese paragraphs indented with full-width spaces and
+    numbered 一、二、, English list numbers lost, blank lines in the English only), and
+    the saved web page (`html`)."""
+    folder = tmp_path_factory.mktemp("charter")
+    files: dict[str, Path] = {}
+    for side in ("zh", "en"):
+        for ext, make in (("md", charter_markdown), ("txt", charter_web_text), ("html", charter_html)):
+            path = folder / f"{side}.{ext}"
+            path.write_text(make(CHARTER, side), encoding="utf-8")
+            files[f"{side}.{ext}"] = path
+    return files
+
+
+@pytest.fixture(scope="session")
+def ares_html(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A/RES/77/173 as web pages: the Chinese as Word saves it (`_ftn` notes), the English
+    as a site generator writes it (`<ol start>`, a footnotes section)."""
+    folder = tmp_path_factory.mktemp("ares_html")
+    files: dict[str, Path] = {}
+    for side in ("zh", "en"):
+        page = resolution_html(
+            gold_units(ARES_GOLD, side), (ARES / f"{side}.md").read_text(encoding="utf-8"), side
+        )
+        files[side] = folder / f"{side}.html"
+        files[side].write_text(page, encoding="utf-8")
     return files

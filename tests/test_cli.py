@@ -68,7 +68,7 @@ def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch: pytes
     args = ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "xlsx", "-q"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK\x03\x04")  # a ZIP: the workbook
-    monkeypatch.setattr("unterm.cli._terminal", lambda: True)
+    monkeypatch.setattr("unterm.commands.common.terminal", lambda: True)
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "unterm: xlsx is a binary format: give a file to write it to with -o\n"
@@ -129,7 +129,12 @@ def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str)
 
 def test_usage_error_exits_two() -> None:
     result = runner.invoke(app, ["align", "A_RES_77_173/zh.md"])
-    assert result.exit_code == 2 and "Missing argument" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "unterm: give the English version after A_RES_77_173/zh.md, or a folder (or list file) of pairs\n"
+    )
+    result = runner.invoke(app, ["align"])
+    assert result.exit_code == 2 and "give the Chinese and the English document" in result.stderr
 
 
 def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
@@ -137,7 +142,7 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("UNTERM_DEBUG", None)
     run = subprocess.run(
-        [sys.executable, "-m", "unterm.cli", "align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
+        [sys.executable, "-m", "unterm", "align", "A_RES_77_173/en.md", "A_RES_77_173/zh.md"],
         capture_output=True,
         text=True,
         env=env,
@@ -145,7 +150,7 @@ def test_the_console_script_never_shows_a_traceback(tmp_path: Path) -> None:
     )
     assert run.returncode == 3 and "Traceback" not in run.stderr and run.stderr.count("\n") == 1
     version = subprocess.run(
-        [sys.executable, "-m", "unterm.cli", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "unterm", "--version"], capture_output=True, text=True, check=False
     )
     assert version.returncode == 0 and version.stdout.startswith("unterm ")
 
@@ -156,21 +161,32 @@ def test_terms_prints_a_ranked_table() -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"
-    assert lines[3].split("\t")[:3] == [
-        "3",
+    assert lines[2].split("\t")[:3] == [
+        "2",
         "联合国人类住区规划署 | 人居署",
         "United Nations Human Settlements Programme | UN-Habitat",
     ]
     assert len(lines) == 4 and result.stderr == "unterm: 3 entries from 1 pair(s)\n"
 
 
-@pytest.mark.parametrize("ext", ["tbx", "csv", "xlsx", "tsv"])
+@pytest.mark.parametrize("ext", ["tbx", "csv", "xlsx", "utf8"])
 def test_terms_writes_each_format_from_a_folder(tmp_path: Path, ext: str) -> None:
     out = tmp_path / f"terms.{ext}"
     result = runner.invoke(app, ["terms", "--dir", "A_RES_77_173", "-o", str(out), "--min-freq", "2"])
     assert result.exit_code == 0, result.stderr
     assert out.stat().st_size > 1000 and result.stdout == ""
     assert result.stderr.startswith("unterm: ") and "entries from 1 pair(s)" in result.stderr
+
+
+def test_terms_default_cut_and_all() -> None:
+    """By default only entries of 0.5 confidence or more; --all keeps every one."""
+    cut = runner.invoke(app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md"])
+    every = runner.invoke(app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--all"])
+    assert cut.exit_code == every.exit_code == 0
+    confidences = [float(line.split("\t")[5]) for line in every.stdout.splitlines()[1:]]
+    kept = [float(line.split("\t")[5]) for line in cut.stdout.splitlines()[1:]]
+    assert min(kept) >= 0.5 and min(confidences) < 0.5
+    assert len(kept) == sum(1 for c in confidences if c >= 0.5)
 
 
 def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> None:
@@ -209,7 +225,7 @@ def test_terms_merge_marks_known_terms_and_reports_conflicts(tmp_path: Path) -> 
 def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
     empty = tmp_path / "empty.md"
     empty.write_text("")
-    out = tmp_path / "t.tsv"
+    out = tmp_path / "t.utf8"
     result = runner.invoke(
         app,
         [
@@ -247,7 +263,13 @@ def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
         (
             ["terms", "a", "b", "-o", "t.pdf"],
             2,
-            "unterm: t.pdf: unknown termbase extension '.pdf'; use one of .tbx, .csv, .xlsx, .tsv, .txt, .utf8",
+            "unterm: t.pdf: unknown termbase extension '.pdf'; use one of .tbx, .csv, .xlsx, .utf8, .txt, .tab",
+        ),
+        (
+            ["terms", "a", "b", "-o", "glossary.tsv"],
+            2,
+            "unterm: glossary.tsv: OmegaT does not load a glossary named .tsv (3.6 ignores it, later versions "
+            "read it in the system's encoding): name it .utf8 (UTF-8 in every OmegaT), .txt or .tab, or write CSV",
         ),
     ],
 )
@@ -257,7 +279,7 @@ def test_terms_usage_and_input_errors(args: list[str], status: int, line: str) -
 
 
 def test_align_takes_a_termbase_as_evidence(tmp_path: Path) -> None:
-    tb = tmp_path / "t.tsv"
+    tb = tmp_path / "t.utf8"
     assert (
         runner.invoke(
             app, ["terms", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", str(tb), "-q"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from unterm.align.cost import Unit, length_cost
@@ -58,12 +60,42 @@ def test_the_band_covers_small_segments_whole_and_large_ones_around_the_diagonal
     assert small(0) == (0, 60) and small(50) == (0, 60)
     big = _Band(400, 380)
     lo, hi = big(200)
-    assert hi - lo == 2 * (20 + 30)  # the length difference plus 30 either side
-    assert lo <= 190 <= hi  # the diagonal's position for row 200
+    assert (lo, hi) == (190 - 30, 190 + 30)  # 30 either side of the diagonal's position
     assert big(0)[0] == 0 and big(400)[1] == 380
+    assert big.wider()(200) == (190 - 60, 190 + 60)
+    assert not big.narrower_than_needed([(i, round(i * 380 / 400)) for i in range(401)])
+    assert big.narrower_than_needed([(200, 160)])  # on the band's edge
 
 
 def test_a_long_sequence_aligns_within_the_band() -> None:
     lengths = [10 + (k * 7) % 50 for k in range(300)]
     links = align_units(units(*lengths), units(*[n * C for n in lengths]))
     assert [(link.zh, link.en) for link in links] == [((k,), (k,)) for k in range(300)]
+
+
+def test_the_band_widens_until_the_best_path_fits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """80 paragraphs at the start of the Chinese have no English: the best path leaves the
+    first band (30 cells either side of the diagonal), which is widened until the path
+    fits; the alignment is then the one the whole grid gives."""
+    rng = random.Random(7)
+    lengths = [rng.randint(10, 300) for _ in range(300)]
+    symbol = [(Anchor(AnchorKind.SYMBOL, f"A/77/{k}"),) for k in range(300)]
+    zh = [Unit.of(n, symbol[k]) for k, n in enumerate(lengths)]
+    en = [Unit.of(n * C, symbol[k]) for k, n in enumerate(lengths) if k >= 80]
+    widths: list[int] = []
+    wider = _Band.wider
+
+    def recorded(band: _Band) -> _Band:
+        widths.append(band.width)
+        return wider(band)
+
+    monkeypatch.setattr(_Band, "wider", recorded)
+    banded = [(link.zh, link.en, link.score) for link in align_units(zh, en)]
+    assert widths == [30, 60]
+    whole = _Band.__init__
+
+    def the_whole_grid(band: _Band, n: int, m: int, width: int | None = None) -> None:
+        whole(band, n, m, max(n, m))
+
+    monkeypatch.setattr(_Band, "__init__", the_whole_grid)
+    assert banded == [(link.zh, link.en, link.score) for link in align_units(zh, en)]

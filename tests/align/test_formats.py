@@ -12,11 +12,11 @@ import pytest
 
 from tests.support.corpora import ARES
 from unterm import files
-from unterm.align.html import html_page
+from unterm.align.html import html_page, page_data
 from unterm.align.model import Alignment
 from unterm.align.paragraphs import align_files
 from unterm.align.rows import signature
-from unterm.errors import FormatError
+from unterm.errors import FormatError, OutputError
 from unterm.files import FileFormat, Format, choose, formats_for, read_rows
 from unterm.files import write as write_alignment
 
@@ -163,14 +163,23 @@ def test_json_keeps_evidence_and_line_spans(tmp_path: Path, ares: Alignment) -> 
 
 
 def test_html_marks_low_confidence_and_unmatched_pairs(udhr_files: dict[str, Path]) -> None:
+    """The review page carries every pair with its blocks, score and evidence; the
+    script marks the pairs (tests/align/test_review_page.py opens it in a browser)."""
     alignment = align_files(udhr_files["zh.txt"], udhr_files["en.txt"])
     page = html_page(alignment)
-    assert page.count("<tr id=") == len(alignment.pairs)
-    low = [p for p in alignment.pairs if p.zh and p.en and p.score < 0.5]
-    gap = [p for p in alignment.pairs if not (p.zh and p.en)]
+    data = page_data(alignment)
+    assert len(data["pairs"]) == len(alignment.pairs)
+    low = [p for p in data["pairs"] if p["z"] and p["e"] and p["p"] < 0.5]
+    gap = [p for p in data["pairs"] if not (p["z"] and p["e"])]
     assert len(low) == 2 and len(gap) == 2  # the 3-to-1 preamble end, the Chinese-only note
-    assert page.count('class="low ') == len(low) and page.count('class="gap ') == len(gap)
-    assert "http" not in page.split("<footer>")[0]  # self-contained: nothing fetched
+    assert [len(p["e"]) for p in low] == [1, 3]
+    assert [p["v"] for p in gap] == [["no counterpart"], ["no counterpart"]]
+    # article 1's two sentences: the English may be cut where its second begins
+    article1 = next(p for p in data["pairs"] if p["e"] and p["e"][0]["t"].startswith("All human beings"))
+    en = article1["e"][0]
+    assert en["t"][en["c"][0] :].startswith("They are endowed with reason")
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in page
+    assert "http:" not in page and "https:" not in page  # self-contained: nothing fetched
 
 
 def test_unknown_extension_is_refused() -> None:
@@ -187,7 +196,7 @@ def test_a_failed_write_leaves_no_file(
 
     tsv = FileFormat(Format.TSV, Alignment, (".tsv",), broken)
     monkeypatch.setattr(files, "FORMATS", (tsv, *files.FORMATS))
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match=r"a\.tsv: cannot be written \(disk full\)"):
         write_alignment(ares, tmp_path / "a.tsv")
     assert list(tmp_path.iterdir()) == []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -156,7 +157,7 @@ def test_word_tables_are_read_row_by_row(tmp_path: Path) -> None:
                 cells[1].text = goal[side]
 
         paths.append(_word(tmp_path, f"{side}.docx", build))
-    text = docx_text(paths[1].read_bytes(), "en.docx")
+    text, _ = docx_text(paths[1].read_bytes(), "en.docx")
     assert f"1 | {goals[0]['en']}" in text.split("\n\n")
     alignment = align_files(*paths)
     rows = [
@@ -263,3 +264,64 @@ def test_mixed_up_languages(word_pair: tuple[Path, Path]) -> None:
         align_files(word_pair[1], word_pair[0])
     with pytest.raises(InputError, match="must be the Chinese version"):
         align_files(word_pair[1], word_pair[1])
+
+
+def _patched(word: Path, out: Path, part: str, edit: Callable[[str], str]) -> Path:
+    """A copy of a Word file with one part of its package rewritten."""
+    with zipfile.ZipFile(word) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == part:
+                changed = edit(data.decode("utf-8"))
+                assert changed != data.decode("utf-8"), f"the edit left {part} unchanged"
+                data = changed.encode("utf-8")
+            target.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("part", "edit", "message"),
+    [
+        (
+            "word/footnotes.xml",
+            lambda x: x.replace("</w:footnotes>", "<w:footnote"),
+            "is a damaged Word file",
+        ),
+        ("word/numbering.xml", lambda x: x.replace('<w:lvl w:ilvl="0">', '<w:lvl w:ilvl="x">'), None),
+        ("word/numbering.xml", lambda x: x.replace('<w:start w:val="1"/>', '<w:start w:val="one"/>'), None),
+    ],
+)
+def test_malformed_word_parts(
+    tmp_path: Path, word_pair: tuple[Path, Path], part: str, edit: Callable[[str], str], message: str | None
+) -> None:
+    """A part python-docx does not check is malformed: one line naming the file, or a
+    reading that falls back to Word's default (level 0, start 1), never a crash."""
+    bad = _patched(word_pair[0], tmp_path / "zh.docx", part, edit)
+    if message is None:
+        assert len(read_document(bad).blocks) == len(read_document(word_pair[0]).blocks)
+        return
+    with pytest.raises(InputError) as err:
+        read_document(bad)
+    assert str(err.value).startswith(f"{bad}: {message}") and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(("start", "fmt"), [("2000000000", "lowerRoman"), ("100000000000", "lowerLetter")])
+def test_absurd_list_starts_are_capped_and_noted(
+    tmp_path: Path, word_pair: tuple[Path, Path], start: str, fmt: str
+) -> None:
+    def edit(xml: str) -> str:
+        return xml.replace(
+            '<w:start w:val="1"/><w:numFmt w:val="decimal"/>',
+            f'<w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>',
+        )
+
+    bad = _patched(word_pair[0], tmp_path / "zh.docx", "word/numbering.xml", edit)
+    document = read_document(bad)  # seconds and kilobytes, not minutes and gigabytes
+    assert document.notes == (f"list numbering starts at {start}: counted from 9999 instead",)
+    untouched = read_document(word_pair[0])
+    assert len(document.blocks) == len(untouched.blocks)
+    # each numbered paragraph carries a capped label: 9 `m`s for 9999, 385 letters at most
+    longer = [
+        len(a.original) - len(b.original) for a, b in zip(document.blocks, untouched.blocks, strict=True)
+    ]
+    assert max(longer) > 0 and all(d <= 400 for d in longer)

@@ -134,3 +134,36 @@ def test_bad_inputs_and_usage(tmp_path: Path) -> None:
     assert not (tmp_path / "r.pdf").exists()
     no_file = runner.invoke(app, ["qa", ZH, EN, "--format", "json"])
     assert no_file.exit_code == 2 and "give one with -o" in no_file.stderr
+
+
+def test_ignore_takes_the_pages_marks_and_refuses_other_files(tmp_path: Path, ares_report: Report) -> None:
+    # the CSV `unterm qa` writes has every column but the mark; with the marks the page adds
+    write_report(ares_report, tmp_path / "r.csv")
+    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    marks = tmp_path / "marks.csv"
+    with open(marks, "w", encoding="utf-8-sig", newline="") as f:
+        out = csv.DictWriter(f, [*rows[0], "mark"])
+        out.writeheader()
+        out.writerows({**r, "mark": "not an error" if r["zh_key"] == "chapeau" else ""} for r in rows)
+    result = runner.invoke(app, ["qa", ZH, EN, "--no-consistency", "--ignore", str(marks)])
+    assert result.exit_code == 1  # the 73/229 error is not marked
+    assert " chapeau: " not in result.stdout and "typography.halfwidth           0        3" in result.stdout
+    # a file that is not the page's export, or no file: one line naming it, status 3
+    for bad in (tmp_path / "r.csv", tmp_path / "missing.csv"):
+        refused = runner.invoke(app, ["qa", ZH, EN, "--no-consistency", "--ignore", str(bad)])
+        assert refused.exit_code == 3 and refused.stderr.startswith(f"unterm: {bad}: ")
+        assert refused.stderr.count("\n") == 1
+    assert (
+        "has no column(s) 'mark'"
+        in runner.invoke(app, ["qa", ZH, EN, "--ignore", str(tmp_path / "r.csv")]).stderr
+    )
+
+
+def test_exit_statuses_of_qa(tmp_path: Path) -> None:
+    ga = [str(p) for p in GA_PAIR]
+    assert runner.invoke(app, ["qa", *ga, "--no-consistency", "-q"]).exit_code == 0  # clean at error level
+    assert runner.invoke(app, ["qa", ZH, EN, "--no-consistency", "-q"]).exit_code == 1  # a finding
+    assert runner.invoke(app, ["qa", ZH, EN, "--no-such-option"]).exit_code == 2  # usage
+    assert runner.invoke(app, ["qa", ZH]).exit_code == 2
+    assert runner.invoke(app, ["qa", str(tmp_path / "zh.md"), EN]).exit_code == 3  # unusable input

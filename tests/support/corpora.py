@@ -18,6 +18,12 @@ UDHR = CORPORA / "udhr"
 ARES_GOLD = ARES / "gold_align.tsv"
 UDHR_GOLD = UDHR / "derived" / "udhr_en_zh_aligned.tsv"
 UNPC_SENTENCES = CORPORA / "unpc_v1_devset" / "derived"
+CHARTER = CORPORA / "un_charter_ch1_3"
+CHARTER_GOLD = CHARTER / "gold_align.tsv"
+PDF_TEXT = CORPORA / "A_RES_77_173_pdf_text"  # A/RES/77/173 typeset and extracted; its gold is ARES_GOLD
+MNBVC_TEXT = (
+    CORPORA / "mnbvc_linebreak_gold_en" / "453500.txt"
+)  # a 2001 draft resolution as a PDF extractor gave it
 SHARED = ROOT.parent / "shared"
 
 

@@ -7,6 +7,7 @@ import csv
 import pytest
 
 from tests.support.corpora import ARES, CORPORA
+from unterm.align.model import Alignment
 from unterm.align.paragraphs import align_files
 from unterm.termbase.counts import Segment
 from unterm.termbase.mine import mine, mine_alignments
@@ -14,8 +15,13 @@ from unterm.termbase.model import Termbase
 
 
 @pytest.fixture(scope="session")
-def ares_terms() -> Termbase:
-    return mine_alignments([align_files(ARES / "zh.md", ARES / "en.md")])
+def ares_alignment() -> Alignment:
+    return align_files(ARES / "zh.md", ARES / "en.md")
+
+
+@pytest.fixture(scope="session")
+def ares_terms(ares_alignment: Alignment) -> Termbase:
+    return mine_alignments([ares_alignment])
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ own."""
 
 from __future__ import annotations
 
-from unterm.termbase import chinese, english
+from unterm.termbase import chinese, english, zh_words
 from unterm.termbase.merge import merge
 from unterm.termbase.model import Entry, Term, Termbase, TermType
 
@@ -14,6 +14,31 @@ def test_chinese_candidates_are_runs_ending_in_a_noun() -> None:
     }
     assert {"联合国人类住区规划署", "执行主任", "联合国人类住区规划署执行主任"} <= found
     assert not any(t.startswith(("请", "向")) or t.endswith(("向", "。")) for t in found)
+
+
+def test_names_are_found_whatever_characters_they_hold() -> None:
+    """也 and 以 are function words, not reasons to cut 也门 (Yemen) or 以色列 (Israel)."""
+    found = {c.text for c in chinese.candidates("和平与安全理事会讨论了也门局势和以色列问题。")}
+    assert {"也门", "以色列", "和平与安全理事会", "也门局势"} <= found
+    # a State's name is one word, but 中国 is no name inside 发展中国家
+    words = [w for w, _, _ in zh_words.tokens("大不列颠及北爱尔兰联合王国支持发展中国家")]
+    assert words[0] == "大不列颠及北爱尔兰联合王国" and "中国" not in words
+
+
+def test_the_dictionary_renders_the_english_where_jieba_misreads() -> None:
+    """jieba tags 预算 (budget) a verb and 青年 (youth) a time word: the English says what
+    they are."""
+    text = "审议与青年有关的方案预算问题"
+    assert not {"青年", "预算"} & {c.text for c in chinese.candidates(text)}
+    found = {c.text for c in chinese.candidates(text, english=["youth", "programme budget", "budget"])}
+    assert {"青年", "预算"} <= found
+
+
+def test_english_names_of_states_are_not_coordinated() -> None:
+    found = [
+        c.text for c in english.candidates("the border between the Sudan and Chad and Antigua and Barbuda")
+    ]
+    assert "Sudan and Chad" not in found and {"Sudan", "Chad", "Antigua and Barbuda"} <= set(found)
 
 
 def test_chinese_titles_and_bracketed_short_forms() -> None:

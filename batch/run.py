@@ -1,0 +1,145 @@
+"""Running one task per document pair over a corpus: serially, in a process pool on this
+machine, or on a Dask cluster, with results in the pairs' order whatever order they are
+computed in, progress on stderr, and one failed pair never stopping the others.
+
+A task is a picklable top-level function of one picklable job, returning a picklable
+result; a pair that cannot be used comes back as a `Failure` (its one-line message), so
+the pool and the cluster only ever carry values.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TextIO, TypeVar
+
+J = TypeVar("J")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A pair that could not be used: its name and the one line saying why."""
+
+    name: str
+    message: str
+    internal: bool = False  # a fault in unterm, not in the input
+
+
+def guarded(task: Callable[[J], R], job: J, name: str) -> R | Failure:
+    """The task's result, or a Failure for an input it cannot use (or a fault in it)."""
+    from unterm.errors import UntermError
+
+    try:
+        return task(job)
+    except UntermError as err:
+        return Failure(name, str(err))
+    except Exception as err:
+        return Failure(name, f"internal error: {type(err).__name__}: {err}", internal=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Call(Generic[J, R]):
+    """A task bound to a job and its pair's name: what a worker runs."""
+
+    task: Callable[[J], R]
+    job: J
+    name: str
+
+    def __call__(self) -> R | Failure:
+        return guarded(self.task, self.job, self.name)
+
+
+def _call(call: _Call[Any, Any]) -> Any:
+    return call()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def run(
+    task: Callable[[J], R],
+    jobs: Sequence[tuple[str, J]],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[R | Failure]:
+    """The results of `task` on each (name, job), in the jobs' order."""
+    calls = [_Call(task, job, name) for name, job in jobs]
+    if scheduler:
+        yield from _on_dask(calls, scheduler)
+    elif workers <= 1 or len(calls) <= 1:
+        yield from (call() for call in calls)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers) as pool:
+            # chunks small enough to keep both cores busy to the end, large enough to
+            # spare the pickling of one round trip per pair
+            chunk = max(1, min(16, len(calls) // (workers * 8)))
+            yield from pool.map(_call, calls, chunksize=chunk)
+
+
+def _on_dask(calls: list[_Call[Any, Any]], address: str) -> Iterator[Any]:
+    """The calls run on a Dask distributed cluster, a window at a time, in order."""
+    try:
+        from distributed import Client
+    except ImportError:
+        from unterm.errors import FormatError
+
+        raise FormatError("--scheduler needs Dask: pip install 'unterm[dask]'") from None
+    with Client(address) as client:  # type: ignore[no-untyped-call]
+        window = 256
+        for start in range(0, len(calls), window):
+            futures = client.map(_call, calls[start : start + window], pure=False)
+            yield from client.gather(futures)
+
+
+@dataclass(slots=True)
+class Progress:
+    """Pairs done on stderr: a bar redrawn on a terminal, a line every `every` pairs
+    otherwise, nothing when quiet; and the summary at the end."""
+
+    total: int
+    quiet: bool = False
+    every: int = 100
+    stream: TextIO = field(default_factory=lambda: sys.stderr)
+    done: int = 0
+    failed: int = 0
+    skipped: int = 0
+    start: float = field(default_factory=time.perf_counter)
+
+    def step(self, *, failed: bool = False, skipped: bool = False) -> None:
+        self.done += 1
+        self.failed += failed
+        self.skipped += skipped
+        if self.quiet:
+            return
+        if self.stream.isatty():
+            width = 30
+            filled = width * self.done // max(1, self.total)
+            self.stream.write(f"\runterm: [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+            if self.done == self.total:
+                self.stream.write("\r" + " " * (width + 30) + "\r")
+            self.stream.flush()
+        elif self.done % self.every == 0 and self.done < self.total:
+            self.stream.write(f"unterm: {self.done}/{self.total} pairs, {self.rate():.1f} pairs/s\n")
+
+    def rate(self) -> float:
+        return self.done / max(time.perf_counter() - self.start, 1e-9)
+
+    def summary(self, unpaired: int = 0) -> str:
+        secs = time.perf_counter() - self.start
+        made = self.done - self.failed - self.skipped
+        parts = [f"{made} pair(s) done", f"{self.failed} failed", f"{self.skipped} skipped (up to date)"]
+        if unpaired:
+            parts.append(f"{unpaired} file(s) without a partner")
+        return f"{', '.join(parts)} in {secs:.1f} s ({self.rate():.1f} pairs/s)"
