@@ -120,12 +120,16 @@ class Options:
 
 
 def corpus_kind(output: Path, fmt: str | None) -> str:
-    """`folder` (a file per pair), or the corpus format an output asks for."""
-    if fmt in corpus.CORPUS_FORMATS:
-        return fmt
+    """`folder` (a file per pair), or the corpus format an output asks for.
+
+    A folder wins over `fmt`: `-o aligned -f tmx` is a folder of TMX files, one a pair,
+    since TMX is both a per-pair and a corpus format.
+    """
     suffix = output.suffix.lower()
     if output.is_dir() or str(output).endswith(os.sep) or not suffix:
         return "folder"
+    if fmt in corpus.CORPUS_FORMATS:
+        return fmt
     if suffix in (".zh", ".en"):
         return "moses"
     if suffix in (".tmx", ".jsonl"):

@@ -68,7 +68,7 @@ def test_a_binary_format_goes_to_a_pipe_but_not_to_a_terminal(monkeypatch: pytes
     args = ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "--format", "xlsx", "-q"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0 and result.stdout_bytes.startswith(b"PK\x03\x04")  # a ZIP: the workbook
-    monkeypatch.setattr("unterm.cli._terminal", lambda: True)
+    monkeypatch.setattr("unterm.commands.common.terminal", lambda: True)
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == "unterm: xlsx is a binary format: give a file to write it to with -o\n"

@@ -65,6 +65,16 @@ def test_a_file_per_pair_then_up_to_date(tmp_path: Path) -> None:
     assert "0 pair(s) done, 0 failed, 3 skipped (up to date)" in again.stderr
 
 
+def test_a_name_without_extension_is_a_folder_whatever_the_format(tmp_path: Path) -> None:
+    """`-o aligned -f tmx`: a TMX per pair in the folder `aligned`, not one corpus TMX named `aligned`."""
+    folder = corpus(tmp_path / "c", copies=1)
+    out = tmp_path / "aligned"
+    result = runner.invoke(app, ["align", str(folder), "-o", str(out), "-f", "tmx", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert out.is_dir()
+    assert sorted(p.name for p in out.glob("*.tmx")) == ["A_RES_77_173_0.tmx", "ga_0.tmx", "udhr_0.tmx"]
+
+
 @pytest.mark.parametrize("output", ["corpus.tmx", "corpus.jsonl", "corpus.zh"])
 def test_one_corpus_file_the_same_serially_and_in_a_pool(tmp_path: Path, output: str) -> None:
     folder = corpus(tmp_path / "c")

@@ -1,0 +1,115 @@
+"""What every command shares: the exit statuses, the one-line failure, choosing an output
+format, refusing an output that is an input, and the pairs of a corpus."""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from unterm.errors import FormatError, UntermError
+from unterm.files import STDOUT, FileFormat, Format, Options
+
+if TYPE_CHECKING:
+    from unterm.align.model import Alignment
+    from unterm.batch.pairs import Pairing
+    from unterm.termbase.model import Termbase
+
+
+class Status(IntEnum):
+    """The exit status of every unterm command."""
+
+    DONE = 0  # done, and (qa) no finding at or above --fail-on
+    FINDINGS = 1  # qa: findings at or above --fail-on
+    USAGE = 2  # the command line is wrong: an unknown option, format or extension
+    UNUSABLE = 3  # an input that cannot be used, or an output that cannot be written (one line names it)
+    INTERNAL = 70  # a fault in unterm itself (EX_SOFTWARE); UNTERM_DEBUG=1 shows where
+
+
+def fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:
+    """One line on stderr, whatever the message holds (a file name's escape sequence, a
+    newline, a whole paragraph), and the exit status."""
+    from unterm.lang.text import printable
+
+    line = printable(message)
+    typer.echo(f"unterm: {line if len(line) <= 400 else line[:399] + '…'}", err=True)
+    raise typer.Exit(status)
+
+
+def choose(holds: type, output: Path | None, fmt: Format | None, default: Format | None) -> FileFormat:
+    """The output format (the one named, else the file's extension, else the default for
+    standard output), or a usage error (status 2) naming the ones there are. A binary
+    format is refused for a terminal."""
+    from unterm.files import choose
+
+    to_stdout = output is None or str(output) == STDOUT
+    try:
+        chosen = choose(holds, output, fmt or (default if to_stdout else None))
+    except FormatError as err:
+        fail(str(err), Status.USAGE)
+    if to_stdout and not chosen.text and terminal():
+        fail(f"{chosen.name.value} is a binary format: give a file to write it to with -o", Status.USAGE)
+    return chosen
+
+
+def terminal() -> bool:
+    """Whether standard output is a terminal (where a binary format is no use)."""
+    return sys.stdout.isatty()
+
+
+def check_output(output: Path | None, *inputs: Path | None) -> None:
+    """Refuse, before any work, an output that is one of the inputs."""
+    from unterm.outputs import refuse_inputs
+
+    if output is not None and str(output) != STDOUT:
+        try:
+            refuse_inputs(output, [p for p in inputs if p is not None])
+        except UntermError as err:
+            fail(str(err))
+
+
+def target(output: Path | None) -> str:
+    return str(output) if output is not None else STDOUT
+
+
+def to_file(output: Path | None) -> str:
+    """` -> FILE` for a summary line, where the output went to a file."""
+    return f" -> {output}" if output is not None and str(output) != STDOUT else ""
+
+
+def notes(alignment: Alignment) -> None:
+    """What reading changed in either document (an absurd list number), a line each."""
+    for doc in (alignment.zh, alignment.en):
+        for note in doc.notes:
+            typer.echo(f"unterm: note: {doc.path}: {note}", err=True)
+
+
+def read_termbase_at(path: Path, options: Options | None = None) -> Termbase:
+    from unterm.files import read_termbase
+
+    return read_termbase(path, options or Options())
+
+
+def find_corpus(source: Path) -> Pairing:
+    """The pairs of a corpus given as a folder or a list file; usage error otherwise. Each
+    file with no partner gets a line."""
+    from unterm.batch.pairs import find_pairs, is_list, read_list
+
+    if not source.exists():
+        fail(f"{source}: no such file or folder")
+    if not source.is_dir() and not is_list(source):
+        fail(f"give the English version after {source}, or a folder (or list file) of pairs", Status.USAGE)
+    try:
+        pairing = find_pairs(source) if source.is_dir() else read_list(source)
+    except UntermError as err:
+        fail(str(err))
+    for path in pairing.unpaired:
+        typer.echo(f"unterm: {path}: has no partner in the other language (skipped)", err=True)
+    if not pairing.pairs:
+        fail(
+            f"{source}: holds no document pairs (NAME.zh.*/NAME.en.*, zh/NAME.*/en/NAME.*, FOLDER/zh.*/FOLDER/en.*)"
+        )
+    return pairing
