@@ -156,7 +156,8 @@ class ReadStats:
         stats = ReadStats()
         for t in texts:
             words = segment(t)
-            for (word, pos), (nxt, _) in zip(words, [*words[1:], ("", "x")], strict=True):
+            # each word with the one after it (none after the last; a text may have none)
+            for (word, pos), (nxt, _) in zip(words, [*words[1:], ("", "x")], strict=False):
                 if pos == "v" and len(word) >= 2:  # not vn, vd: 持续 of 可持续发展 is no predicate
                     stats.uses[word] += 1
                     if not nxt or nxt in _CLAUSE_ENDS:

@@ -57,18 +57,13 @@ def _unkeyed(text: str, key: str) -> str:
 
 
 def segments(alignment: Alignment) -> list[Segment]:
-    """The aligned pairs of an alignment that have both sides (footnotes included)."""
+    """The aligned pairs of an alignment that have text on both sides (footnotes included)."""
     out = []
     for pair in alignment.pairs:
         if pair.zh and pair.en:
-            out.append(
-                Segment(
-                    alignment.text(pair, Lang.ZH),
-                    alignment.text(pair, Lang.EN),
-                    alignment.symbol or alignment.zh.path,
-                    alignment.key(pair),
-                )
-            )
+            zh, en = alignment.text(pair, Lang.ZH), alignment.text(pair, Lang.EN)
+            if zh.strip() and en.strip():  # a footnote may be its number alone on one side
+                out.append(Segment(zh, en, alignment.symbol or alignment.zh.path, alignment.key(pair)))
     return out
 
 
