@@ -5,7 +5,7 @@ In a folder, at any depth, a pair is
   NAME, with the folders above it;
 - `zh/NAME.EXT` and `en/NAME.EXT` in sibling folders `zh` and `en`: its name is NAME;
 - `zh.EXT` beside `en.EXT`, a folder per document (`A_RES_77_173/zh.md`): its name is
-  the folder's.
+  the folder's (the folder given may be one document).
 A list file holds a pair a line, `ZH<TAB>EN` (relative to the list's folder); `#` starts
 a comment. Files that look like one side of a pair but have no partner are listed as
 unpaired, so that a run can say so.
@@ -67,13 +67,13 @@ def _hidden(path: Path, top: Path) -> bool:
 def _partner(path: Path, top: Path) -> tuple[str, Path, Path] | None:
     """(name, zh, en) for a file that is one side of a pair in one of the layouts."""
     parent = path.parent
-    if path.stem in ("zh", "en") and parent != top:  # a folder per document
+    if path.stem in ("zh", "en"):  # a folder per document (the folder given may be one)
         other = "en" if path.stem == "zh" else "zh"
         partner = next(
             (p for p in sorted(parent.glob(f"{other}.*")) if p.is_file()), parent / f"{other}{path.suffix}"
         )
         zh, en = (path, partner) if path.stem == "zh" else (partner, path)
-        return parent.relative_to(top).as_posix(), zh, en
+        return (parent.relative_to(top).as_posix() if parent != top else top.resolve().name), zh, en
     if parent.name in ("zh", "en") and parent != top:  # zh/NAME.EXT and en/NAME.EXT
         sibling = parent.parent / ("en" if parent.name == "zh" else "zh")
         partner = next(

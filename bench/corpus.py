@@ -116,7 +116,7 @@ def command_args(command: str, folder: Path, out: Path) -> list[str]:
     if command == "align":
         return ["align", str(folder), "-o", str(out / "corpus.tmx"), "-o", str(out / "corpus.zh")]
     if command == "terms":
-        return ["terms", "--dir", str(folder), "-o", str(out / "terms.tbx")]
+        return ["terms", str(folder), "-o", str(out / "terms.tbx")]
     return ["qa", str(folder), "-o", str(out / "findings.csv")]
 
 

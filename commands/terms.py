@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,7 @@ from unterm.commands.common import (
     check_output,
     choose,
     fail,
+    find_corpus,
     read_termbase_at,
     target,
     to_file,
@@ -21,54 +22,39 @@ from unterm.errors import FormatError, UntermError
 from unterm.files import Format, Options
 from unterm.termbase.model import Termbase
 
-
-def _pairs_in(folder: Path) -> list[tuple[Path, Path]]:
-    """Document pairs in a folder, at any depth: zh.* beside en.* (A_RES_77_173/zh.md), or
-    NAME.zh.* beside NAME.en.*, or NAME_zh.* beside NAME_en.*."""
-    out: list[tuple[Path, Path]] = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
-        for zh_mark, en_mark in (("zh", "en"), (".zh", ".en"), ("_zh", "_en")):
-            stem = path.stem if zh_mark == "zh" else path.name
-            if zh_mark == "zh" and stem == "zh":
-                partner = next((p for p in sorted(path.parent.glob("en.*")) if p.is_file()), None)
-            elif zh_mark != "zh" and zh_mark in stem:
-                partner = path.with_name(stem.replace(zh_mark, en_mark, 1))
-                partner = partner if partner.is_file() else None
-            else:
-                continue
-            if partner is not None:
-                out.append((path, partner))
-                break
-    return out
+if TYPE_CHECKING:
+    from unterm.batch.mining import Options as Mining
+    from unterm.batch.pairs import Pairing
 
 
-def _pairs(paths: list[Path], folder: Path | None) -> list[tuple[Path, Path]]:
-    """The document pairs `unterm terms` is given: files two by two, then a folder's."""
+def _pairs(paths: list[Path], folder: Path | None) -> tuple[list[tuple[Path, Path]], Path | None]:
+    """The document pairs `unterm terms` is given as files two by two, and the folder (or
+    list file) of pairs of a corpus: one path alone that is not a document, or --dir."""
+    if len(paths) == 1 and folder is None and (paths[0].is_dir() or not paths[0].exists()):
+        return [], paths[0]
+    if len(paths) == 1 and folder is None:
+        from unterm.batch.pairs import is_list
+
+        if is_list(paths[0]):
+            return [], paths[0]
     if len(paths) % 2:
         fail(f"give files in pairs, Chinese then English ({len(paths)} given)", Status.USAGE)
     if not paths and folder is None:
-        fail("give pairs of files (ZH EN ...) or --dir DIR", Status.USAGE)
-    pairs = list(zip(paths[::2], paths[1::2], strict=True))
-    if folder is not None:
-        if not folder.is_dir():
-            fail(f"{folder}: no such folder")
-        found = _pairs_in(folder)
-        if not found:
-            fail(f"{folder}: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)")
-        pairs += found
-    return pairs
+        fail("give pairs of files (ZH EN ...), or a folder (or list file) of pairs", Status.USAGE)
+    return list(zip(paths[::2], paths[1::2], strict=True)), folder
 
 
 def terms(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Pairs of files: ZH EN [ZH EN ...], each Chinese before its English."),
+        typer.Argument(
+            help="Pairs of files: ZH EN [ZH EN ...], each Chinese before its English; or a folder (or a "
+            "list file) of pairs, for a corpus."
+        ),
     ] = None,
     folder: Annotated[
         Path | None,
-        typer.Option("--dir", help="Mine every pair in a folder: zh.*/en.*, NAME.zh.*/NAME.en.*."),
+        typer.Option("--dir", help="A folder (or list file) of pairs, as the one argument is."),
     ] = None,
     output: Annotated[
         Path | None,
@@ -105,24 +91,83 @@ def terms(
     zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
     en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Pairs aligned at once, for a corpus (default: the cores)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Realign the pairs of a corpus already done.")
+    ] = False,
 ) -> None:
     """Mine Chinese-English term pairs from aligned UN documents into a termbase.
 
-    Without -o, prints the entries ranked best first as TSV. A pair that cannot be read
-    or aligned is reported and skipped; the exit status is then 1.
+    Without -o, prints the entries ranked best first as TSV. Given a folder (or a list
+    file) of pairs, aligns them in parallel (-j, or on a Dask cluster with --scheduler),
+    keeping each pair's segments beside the output so that a rerun aligns only what
+    changed, and mines them in passes whose memory grows with the vocabulary. A pair that
+    cannot be read or aligned is reported and skipped; the exit status is then 3.
     """
-    import unterm
+    from unterm.batch.mining import Options as Mining
+    from unterm.batch.run import default_jobs
     from unterm.files import write
     from unterm.termbase.merge import merge
+    from unterm.termbase.mine import DEFAULT_CUT
 
-    pairs = _pairs(list(files or []), folder)
+    pairs, source = _pairs(list(files or []), folder)
     try:
         options = Options(zh_tag, en_tag, tbx_version)
     except FormatError as err:
         fail(str(err), Status.USAGE)
     chosen = choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
+    mining = Mining(
+        jobs or default_jobs(), scheduler, force, min_freq, top, 0.0 if everything else DEFAULT_CUT
+    )
+    corpus = find_corpus(source) if source is not None else None
     inputs = [p for pair in pairs for p in pair] + ([merge_with] if merge_with else [])
+    if corpus is not None:
+        inputs += [p for pair in corpus.pairs for p in (pair.zh, pair.en)]
     check_output(output, *inputs)
+    if corpus is not None:
+        mined, done, failed, internal = _mine_corpus(pairs, corpus, output, mining, quiet)
+        unpaired = len(corpus.unpaired)
+    else:
+        mined, done, failed = _mine_pairs(pairs, mining)
+        internal, unpaired = False, 0
+    try:
+        result = merge(read_termbase_at(merge_with, options), mined) if merge_with else mined
+        if chosen is not None:
+            write(result, target(output), chosen.name, options, inputs=inputs)
+        else:
+            sys.stdout.write(_ranked(result))
+    except UntermError as err:
+        fail(str(err))
+    if not quiet:
+        known = sum(1 for e in result.entries if e.known)
+        typer.echo(
+            f"unterm: {len(result.entries)} entries from {done} pair(s)"
+            + (f", {known} already known, {len(result.conflicts)} conflicts" if merge_with else "")
+            + (f"; {failed} pair(s) failed" if failed else "")
+            + to_file(output),
+            err=True,
+        )
+        for conflict in result.conflicts:
+            typer.echo(f"unterm: conflict: {conflict}", err=True)
+    if internal:
+        raise typer.Exit(Status.INTERNAL)
+    if failed or unpaired:
+        raise typer.Exit(Status.UNUSABLE)
+
+
+def _mine_pairs(pairs: list[tuple[Path, Path]], mining: Mining) -> tuple[Termbase, int, int]:
+    """Pairs of files aligned and mined in memory: the termbase, the pairs done and failed."""
+    import unterm
+
     alignments = []
     failed = 0
     for zh, en in pairs:
@@ -135,30 +180,35 @@ def terms(
             typer.echo(f"unterm: {err} (pair skipped)", err=True)
     if not alignments:
         fail(f"no pair could be aligned ({failed} failed)")
+    mined = unterm.mine_terms(
+        alignments, min_freq=mining.min_freq, top=mining.top, min_confidence=mining.min_confidence
+    )
+    return mined, len(alignments), failed
+
+
+def _mine_corpus(
+    files: list[tuple[Path, Path]], corpus: Pairing, output: Path | None, mining: Mining, quiet: bool
+) -> tuple[Termbase, int, int, bool]:
+    """A corpus mined in map and reduce passes (batch.mining), each bad pair reported: the
+    termbase, the pairs done and failed, and whether a failure was unterm's own."""
+    from unterm.batch.mining import mine_corpus
+    from unterm.batch.pairs import Pair
+    from unterm.batch.run import Progress
+
+    pairs = [Pair(f"{zh}", zh, en) for zh, en in files] + list(corpus.pairs)
+    progress = Progress(len(pairs), quiet=quiet)
     try:
-        mined = unterm.mine_terms(
-            alignments, min_freq=min_freq, top=top, min_confidence=0.0 if everything else 0.5
-        )
-        result = merge(read_termbase_at(merge_with, options), mined) if merge_with else mined
-        if chosen is not None:
-            write(result, target(output), chosen.name, options, inputs=inputs)
-        else:
-            sys.stdout.write(_ranked(result))
+        mined, failures = mine_corpus(pairs, output, mining, progress)
     except UntermError as err:
         fail(str(err))
+    for failure in failures:
+        typer.echo(f"unterm: {failure.name}: {failure.message}", err=True)
     if not quiet:
-        known = sum(1 for e in result.entries if e.known)
-        typer.echo(
-            f"unterm: {len(result.entries)} entries from {len(alignments)} pair(s)"
-            + (f", {known} already known, {len(result.conflicts)} conflicts" if merge_with else "")
-            + (f"; {failed} pair(s) failed" if failed else "")
-            + to_file(output),
-            err=True,
-        )
-        for conflict in result.conflicts:
-            typer.echo(f"unterm: conflict: {conflict}", err=True)
-    if failed:
-        raise typer.Exit(Status.UNUSABLE)
+        typer.echo(f"unterm: corpus: {progress.summary(len(corpus.unpaired))}", err=True)
+    if mined is None:
+        fail(f"no pair could be aligned ({len(failures)} failed)")
+    done = len(pairs) - len(failures)
+    return mined, done, len(failures), any(f.internal for f in failures)
 
 
 def _ranked(termbase: Termbase) -> str:

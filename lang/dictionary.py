@@ -13,6 +13,7 @@ words by the glosses, and of the Chinese characters by words whose glosses match
 from __future__ import annotations
 
 import gzip
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -194,37 +195,62 @@ def coverage(zh: str, en: str) -> tuple[float, float]:
     its best definition that the English matches: 可持续发展 ("sustainable development")
     is half covered by `Development Goals`, wholly by `Sustainable Development Goals`.
     """
-    en_stems = content_stems(en)
+    en_stems = _content_stems(en)
     term = _NOT_TERM.sub("", zh)
     if not en_stems or not term:
         return 0.0, 0.0
     found = words_in(term)
-    indexes = [_keyed(definitions) for _, _, definitions in found]
+    indexes = _indexes(term)
     # the glosses some English word matches; words that match share a key (match_keys)
     matched: set[str] = set()
     matched_en = 0
     for e in en_stems:
         keys = match_keys(e)
-        hits = {g for index in indexes for k in keys for g in index.get(k, ()) if stems_match(e, g)}
+        hits = {g for index in indexes for k in keys for g in index.by_key.get(k, ()) if stems_match(e, g)}
         matched_en += bool(hits)
         matched |= hits
+    if not matched:
+        return 0.0, 0.0
     covered = [0.0] * len(term)
-    for start, end, definitions in found:
+    for (start, end, definitions), index in zip(found, indexes, strict=True):
+        if index.glosses.isdisjoint(matched):
+            continue  # its share is nought
         share = max(sum(1 for g in d if g in matched) / len(d) for d in definitions)
         for i in range(start, end):
             covered[i] = max(covered[i], share)
     return matched_en / len(en_stems), sum(covered) / len(term)
 
 
+@lru_cache(maxsize=1 << 14)
+def _content_stems(en: str) -> tuple[str, ...]:
+    """An English term's content stems (one term is scored against many Chinese ones)."""
+    return tuple(content_stems(en))
+
+
+@lru_cache(maxsize=1 << 16)
+def _indexes(term: str) -> tuple[_Keyed, ...]:
+    """The index of each dictionary word in a term (`words_in`), in order."""
+    return tuple(_keyed(definitions) for _, _, definitions in words_in(term))
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    """A dictionary word's glosses, and the glosses by match key."""
+
+    glosses: frozenset[str]
+    by_key: dict[str, frozenset[str]]
+
+
 @cache
-def _keyed(definitions: tuple[Definition, ...]) -> dict[str, frozenset[str]]:
+def _keyed(definitions: tuple[Definition, ...]) -> _Keyed:
     """A dictionary word's glosses by match key (one index per word, shared by every term
     the word is in)."""
+    glosses = frozenset(g for d in definitions for g in d)
     by_key: dict[str, set[str]] = {}
-    for g in {g for d in definitions for g in d}:
+    for g in glosses:
         for k in match_keys(g):
             by_key.setdefault(k, set()).add(g)
-    return {k: frozenset(v) for k, v in by_key.items()}
+    return _Keyed(glosses, {k: frozenset(v) for k, v in by_key.items()})
 
 
 def similarity(zh: str, en: str) -> float:

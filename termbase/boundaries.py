@@ -14,23 +14,22 @@ inside 发展中国家.
 
 The better spans become candidates of every segment that holds them, are counted and
 scored like the others, and the segments are linked again, so a span wins its English
-partner only where it outscores everything else.
+partner only where it outscores everything else. Mining does this in passes over the
+corpus (termbase.passes): the spans around the first linked occurrences
+(`candidate_spans`), then the segments that hold each span (`held_in`), then the choice
+(`choose`).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass
 
 import regex
 
 from unterm.lang.dictionary import coverage
-from unterm.lang.text import normalise_zh
 from unterm.termbase import chinese, zh_words
-from unterm.termbase.counts import Counts, Found, Segment
-from unterm.termbase.model import TermType
-from unterm.termbase.pairs import Links, plausible_length, surface_form
+from unterm.termbase.pairs import plausible_length
 
 # How far a span may grow or shrink, in words, at either end; how many of a pair's
 # linked segments are read for spans; how much better a span must score than the term.
@@ -44,80 +43,71 @@ _NOT_LAST = (*_NOT_FIRST, "d", "m", "t")
 _NEVER_INSIDE = ("u", "p", "x", "w", "y", "e", "o")  # particles (的), prepositions, punctuation
 
 
-@dataclass(slots=True)
-class Spans:
-    """The Chinese of the segments, indexed for finding spans quickly."""
-
-    texts: list[str]
-    en_segments: dict[str, set[int]]
-    nominal: frozenset[str]
-    bigrams: dict[str, list[int]] = field(default_factory=dict)
-    _words: dict[int, list[zh_words.Token]] = field(default_factory=dict)
-    _held: dict[str, list[int]] = field(default_factory=dict)
-
-    @staticmethod
-    def of(segs: Sequence[Segment], found: Sequence[Found], nominal: frozenset[str] = frozenset()) -> Spans:
-        texts = [normalise_zh(s.zh) for s in segs]
-        bigrams: dict[str, list[int]] = defaultdict(list)
-        for i, t in enumerate(texts):
-            for b in {t[k : k + 2] for k in range(len(t) - 1)}:
-                bigrams[b].append(i)
-        en_segments: dict[str, set[int]] = defaultdict(set)
-        for i, f in enumerate(found):
-            for key in f.en:
-                en_segments[key].add(i)
-        return Spans(texts, en_segments, nominal, dict(bigrams))
-
-    def words(self, i: int) -> list[zh_words.Token]:
-        if i not in self._words:
-            self._words[i] = zh_words.tokens(self.texts[i])
-        return self._words[i]
-
-    def held(self, span: str) -> list[int]:
-        """The segments that hold a span between words."""
-        if span not in self._held:
-            posting = min((self.bigrams.get(span[k : k + 2], []) for k in range(len(span) - 1)), key=len)
-            self._held[span] = [i for i in posting if span in self.texts[i] and self._between_words(i, span)]
-        return self._held[span]
-
-    def _between_words(self, i: int, span: str) -> bool:
-        starts = {at for _, _, at in self.words(i)}
-        ends = {at + len(w) for w, _, at in self.words(i)}
-        return any(
-            m.start() in starts and m.end() in ends for m in regex.finditer(regex.escape(span), self.texts[i])
-        )
+def candidate_spans(
+    text: str, words: list[zh_words.Token], z: str, english: str, nominal: frozenset[str]
+) -> list[str]:
+    """The spans around each occurrence of a linked Chinese term in one segment (its
+    normalised text and words) that may say its English partner better."""
+    return _around(text, words, z, nominal, " and " in f" {english.lower()} ")
 
 
-def better_spans(
-    segs: Sequence[Segment],
-    found: Sequence[Found],
-    counts: Counts,
-    links: Links,
-    nominal: frozenset[str] = frozenset(),
-) -> set[str]:
-    """Find, for each linked pair, the Chinese span the English evidence prefers, and make
-    each such span a candidate (counted, with its pairs) of every segment that holds it.
-    Returns the spans whose counts changed. A span ends with a verb only where the corpus
-    uses the verb as a noun (`nominal`, see termbase.chinese.Reading)."""
-    spans = Spans.of(segs, found, nominal)
-    where: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, linked in enumerate(links.by_segment):
-        for pair in linked:
-            if len(where[pair]) < READ_SEGMENTS:
-                where[pair].append(i)
-    new: dict[str, set[str]] = defaultdict(set)
-    for (z, key), segments_linked in sorted(where.items()):
-        if z.startswith("《") or found[segments_linked[0]].zh.get(z) is TermType.ABBREVIATION:
-            continue  # a title's marks and a bracketed short form's brackets are its boundaries
-        english = surface_form(key, counts)
-        best, best_score = z, _score(z, key, english, spans)
-        for i in segments_linked:
-            for span in _around(spans, i, z, " and " in f" {english.lower()} "):
-                if _better(span, _score(span, key, english, spans), best, best_score, z, english):
-                    best, best_score = span, _score(span, key, english, spans)
-        if best != z:
-            new[best].add(key)
-    return _add(new, spans, found, counts)
+def choose(z: str, english: str, spans: Sequence[str], counts: SpanCounts) -> str:
+    """The span the English evidence prefers for a pair: the term itself, or the first of
+    its candidate spans (in the order of the segments the pair is linked in) that scores
+    better (`_better`). Returns the term where none does."""
+    best, best_score = z, counts.score(z, english)
+    for span in spans:
+        score = counts.score(span, english)
+        if _better(span, score, best, best_score, z, english):
+            best, best_score = span, score
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class SpanCounts:
+    """What the corpus counts of a pair's spans: for each span, the segments that hold it
+    between words, and of those, the ones whose English has the pair's English term; and
+    the segments whose English has it."""
+
+    held: Mapping[str, int]
+    together: Mapping[str, int]
+    with_en: int
+
+    def score(self, span: str, english: str) -> float:
+        """The score a span would have as a pair with the English term (termbase.pairs),
+        its dictionary evidence weighing the English covered twice the Chinese: a span
+        should say all the English says (联合检查组 for `Joint Inspection Unit`, not 检查组),
+        and then as little else as it can (联合国人居大会, not 召开联合国人居大会)."""
+        held = self.held.get(span, 0)
+        together = self.together.get(span, 0)
+        dice = 2 * together / (held + self.with_en) if held else 0.0
+        association = dice * (1 - 1 / (1 + together))
+        cover_en, cover_zh = coverage(span, english)
+        score = 1 - (1 - 0.95 * (2 * cover_en + cover_zh) / 3) * (1 - 0.9 * association)
+        return score * plausible_length(span, english)
+
+
+def held_in(text: str, words: list[zh_words.Token], spans: Container[str], longest: int) -> list[str]:
+    """The spans (of at most `longest` characters) that a segment's normalised text holds
+    between words: an occurrence begins where a word begins and ends where a word ends.
+    Like `str.count`, occurrences are read from the left without overlapping."""
+    bounds = sorted({at for _, _, at in words} | {at + len(w) for w, _, at in words})
+    seen: dict[str, None] = {}
+    for n, a in enumerate(bounds):
+        for b in bounds[n + 1 :]:
+            if b - a > longest:
+                break
+            if text[a:b] in spans:
+                seen[text[a:b]] = None
+    # every occurrence at word boundaries is seen above; the text holds a span where one
+    # of its occurrences read from the left is
+    starts = {at for _, _, at in words}
+    ends = {at + len(w) for w, _, at in words}
+    return [
+        span
+        for span in seen
+        if any(m.start() in starts and m.end() in ends for m in regex.finditer(regex.escape(span), text))
+    ]
 
 
 def _better(span: str, score: float, best: str, best_score: float, z: str, english: str) -> bool:
@@ -139,27 +129,12 @@ def _said(span: str, english: str) -> float:
     return coverage(span, english)[1] * len(span)
 
 
-def _score(span: str, key: str, english: str, spans: Spans) -> float:
-    """The score a span would have as a pair with the English term (termbase.pairs), its
-    dictionary evidence weighing the English covered twice the Chinese: a span should say
-    all the English says (联合检查组 for `Joint Inspection Unit`, not 检查组), and then
-    as little else as it can (联合国人居大会, not 召开联合国人居大会)."""
-    held = spans.held(span)
-    with_en = spans.en_segments.get(key, set())
-    together = sum(1 for i in held if i in with_en)
-    dice = 2 * together / (len(held) + len(with_en)) if held else 0.0
-    association = dice * (1 - 1 / (1 + together))
-    cover_en, cover_zh = coverage(span, english)
-    score = 1 - (1 - 0.95 * (2 * cover_en + cover_zh) / 3) * (1 - 0.9 * association)
-    return score * plausible_length(span, english)
-
-
-def _around(spans: Spans, i: int, z: str, joined: bool = False) -> list[str]:
-    """The spans around each occurrence of z in segment i (the first three): z grown or
+def _around(
+    text: str, words: list[zh_words.Token], z: str, nominal: frozenset[str], joined: bool = False
+) -> list[str]:
+    """The spans around each occurrence of z in a segment (the first three): z grown or
     shrunk by up to REACH words at either end or both; with 和, 及 or 与 inside where the
     English joins its words with `and` too (`joined`)."""
-    text = spans.texts[i]
-    words = spans.words(i)
     starts = [at for _, _, at in words]
     ends = [at + len(w) for w, _, at in words]
     out = []
@@ -169,7 +144,7 @@ def _around(spans: Spans, i: int, z: str, joined: bool = False) -> list[str]:
         rights = [b for b in ends if b > e0][:REACH] + [b for b in ends if s0 + 2 <= b < e0][-REACH:]
         for a in [s0, *lefts]:
             for b in [e0, *rights]:
-                if (a, b) != (s0, e0) and b - a >= 2 and _term_like(words, a, b, text, spans.nominal, joined):
+                if (a, b) != (s0, e0) and b - a >= 2 and _term_like(words, a, b, text, nominal, joined):
                     out.append(text[a:b])
     return out
 
@@ -207,20 +182,3 @@ def _term_like(
     ):
         return False
     return joined or not any(w in chinese.JOINERS for w, _ in inside) or chinese.is_name(text[start:end])
-
-
-def _add(new: dict[str, set[str]], spans: Spans, found: Sequence[Found], counts: Counts) -> set[str]:
-    """Make each span a candidate of every segment that holds it and does not have it yet,
-    counted there, and paired with the English terms that chose it (only: a span chosen
-    for `UN-Habitat Assembly` is no evidence for another term)."""
-    changed: set[str] = set()
-    for span, keys in sorted(new.items()):
-        for i in spans.held(span):
-            f = found[i]
-            if span in f.zh:
-                continue
-            f.zh[span] = TermType.FULL_FORM
-            counts.zh[span] += 1
-            counts.pairs.update((span, key) for key in sorted(keys) if key in f.en)
-            changed.add(span)
-    return changed

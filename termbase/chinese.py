@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 
 import regex
@@ -139,55 +139,124 @@ def parentheticals(text: str, reading: Reading = Reading()) -> list[tuple[str, l
     return out
 
 
+@dataclass(slots=True)
+class ReadStats:
+    """What reading some of a corpus's Chinese counts (see `read_corpus`): how often each
+    verb is used, ends a phrase, and which words follow it; and the titles and bracketed
+    short terms. The stats of several parts of a corpus merge by addition."""
+
+    uses: Counter[str] = field(default_factory=Counter)
+    phrase_ends: Counter[str] = field(default_factory=Counter)
+    following: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    marked: set[str] = field(default_factory=set)
+
+    @staticmethod
+    def of(texts: Iterable[str]) -> ReadStats:
+        """The stats of some normalised texts."""
+        stats = ReadStats()
+        for t in texts:
+            words = segment(t)
+            # each word with the one after it (none after the last; a text may have none)
+            for (word, pos), (nxt, _) in zip(words, [*words[1:], ("", "x")], strict=False):
+                if pos == "v" and len(word) >= 2:  # not vn, vd: 持续 of 可持续发展 is no predicate
+                    stats.uses[word] += 1
+                    if not nxt or nxt in _CLAUSE_ENDS:
+                        stats.phrase_ends[word] += 1
+                    else:
+                        stats.following[word].add(nxt)
+            stats.marked.update(x for x in titles(t) if regex.fullmatch(r"[\p{Han}\d\-]+", x))
+            stats.marked.update(
+                m[1].strip() for m in _PAREN.finditer(t) if regex.fullmatch(r"\p{Han}{2,8}", m[1].strip())
+            )
+        return stats
+
+    def merge(self, other: ReadStats) -> ReadStats:
+        self.uses.update(other.uses)
+        self.phrase_ends.update(other.phrase_ends)
+        for word, nxt in other.following.items():
+            self.following[word].update(nxt)
+        self.marked.update(other.marked)
+        return self
+
+
+def han_runs(text: str) -> list[str]:
+    """The runs of two Han characters or more of a normalised text: what the corpus's own
+    vocabulary is learnt from."""
+    return [r for r in _HAN_RUN.findall(text) if len(r) >= 2]
+
+
 def read_corpus(texts: Iterable[str], pieces: int = 600) -> Reading:
     """The corpus's predicate verbs, the verbs it uses as nouns, and its own vocabulary
     (see the module docstring and `Reading`)."""
     texts = [normalise_zh(t) for t in texts]
-    following: dict[str, set[str]] = defaultdict(set)
-    uses: Counter[str] = Counter()
-    phrase_ends: Counter[str] = Counter()
-    for t in texts:
-        words = segment(t)
-        for (word, pos), (nxt, _) in zip(words, [*words[1:], ("", "x")], strict=True):
-            if pos == "v" and len(word) >= 2:  # not vn, vd: 持续 of 可持续发展 is no predicate
-                uses[word] += 1
-                if not nxt or nxt in _CLAUSE_ENDS:
-                    phrase_ends[word] += 1
-                else:
-                    following[word].add(nxt)
+    return reading(ReadStats.of(texts), lambda: (r for t in texts for r in han_runs(t)), pieces)
+
+
+def reading(stats: ReadStats, runs: Callable[[], Iterable[str]], pieces: int = 600) -> Reading:
+    """A corpus's Reading from its stats and its Han runs (`runs` gives them afresh each
+    time it is called, in the corpus's order: from memory, or streamed from a file)."""
+    uses, phrase_ends = stats.uses, stats.phrase_ends
     nominal = frozenset(w for w, n in uses.items() if n >= 2 and phrase_ends[w] * 3 >= n)
-    predicates = frozenset(w for w, nxt in following.items() if len(nxt) >= 3 and w not in nominal)
-    return Reading(vocabulary(texts, predicates, pieces), predicates, nominal)
+    predicates = frozenset(w for w, nxt in stats.following.items() if len(nxt) >= 3 and w not in nominal)
+    return Reading(vocabulary(stats.marked, runs, predicates, pieces), predicates, nominal)
 
 
-def vocabulary(texts: list[str], predicates: frozenset[str], pieces: int = 600) -> frozenset[str]:
-    """Titles, bracketed short terms, and sentencepiece units that recur and read as
-    content words ending in a noun."""
-    words: set[str] = set()
-    for t in texts:
-        words.update(x for x in titles(t) if regex.fullmatch(r"[\p{Han}\d\-]+", x))
-        words.update(
-            m[1].strip() for m in _PAREN.finditer(t) if regex.fullmatch(r"\p{Han}{2,8}", m[1].strip())
-        )
-    runs = [r for t in texts for r in _HAN_RUN.findall(t) if len(r) >= 2]
-    joined = "\n".join(runs)
-    for piece in _sentencepiece(runs, pieces):
-        if joined.count(piece) >= 2 and _content_piece(piece, predicates):
-            words.add(piece)
+def vocabulary(
+    marked: Iterable[str], runs: Callable[[], Iterable[str]], predicates: frozenset[str], pieces: int = 600
+) -> frozenset[str]:
+    """Titles and bracketed short terms (`marked`), and sentencepiece units that recur and
+    read as content words ending in a noun."""
+    words = set(marked)
+    proposed = {p for p in _sentencepiece(runs, pieces) if _content_piece(p, predicates)}
+    words.update(_recurring(proposed, runs()))
     return frozenset(w for w in words if len(w) >= 2 and _edges_ok([t for t, _ in segment(w)]))
 
 
-def _sentencepiece(runs: list[str], extra: int) -> list[str]:
+def _recurring(pieces: set[str], runs: Iterable[str]) -> set[str]:
+    """The pieces that occur twice or more in the runs, read a block of runs at a time (a
+    piece is Han only, so it never spans two runs)."""
+    seen: Counter[str] = Counter()
+    left = set(pieces)
+    for block in _blocks(runs):
+        for piece in sorted(left):
+            seen[piece] += block.count(piece)
+            if seen[piece] >= 2:
+                left.discard(piece)
+        if not left:
+            break
+    return pieces - left
+
+
+def _blocks(runs: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The runs joined by line ends, about `size` characters at a time."""
+    block: list[str] = []
+    length = 0
+    for run in runs:
+        block.append(run)
+        length += len(run) + 1
+        if length >= size:
+            yield "\n".join(block)
+            block, length = [], 0
+    if block:
+        yield "\n".join(block)
+
+
+def _sentencepiece(runs: Callable[[], Iterable[str]], extra: int) -> list[str]:
     """Multi-character pieces (3 to 10 characters) of a unigram model trained on the runs."""
-    if sum(len(r) for r in runs) < 200:
+    chars: set[str] = set()
+    size = 0
+    for run in runs():
+        chars.update(run)
+        size += len(run)
+    if size < 200:
         return []
     import sentencepiece as spm
 
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(runs),
+        sentence_iterator=iter(runs()),
         model_writer=model,
-        vocab_size=len(set("".join(runs))) + extra,
+        vocab_size=len(chars) + extra,
         model_type="unigram",
         character_coverage=1.0,
         max_sentencepiece_length=10,

@@ -11,6 +11,7 @@ fragments of it (`dependent`).
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -37,19 +38,32 @@ class Segment:
     key: str = ""
 
 
+def evidence(segment: Segment) -> int:
+    """What makes aligned segments one piece of evidence: their two texts, less the
+    paragraph key each opens with, as a 64-bit digest. A resolution repeats paragraphs of
+    earlier years under other numbers (`3. Requests ...` there, `5. Requests ...` here):
+    the same text renumbered says nothing new about its terms."""
+    zh_key, _, en_key = segment.key.partition("|")
+    text = f"{_unkeyed(segment.zh, zh_key)}\0{_unkeyed(segment.en, en_key or zh_key)}"
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=8).digest(), "big")
+
+
+def _unkeyed(text: str, key: str) -> str:
+    """A text without the paragraph key it opens with (`3.`, `(a)`, `12．`), if it does."""
+    first = key.split(" ")[0]
+    if not first or not text.lstrip().startswith(first):
+        return text
+    return regex.sub(rf"^\s*{regex.escape(first)}(?:[.．、)]|(?=\s)|$)\s*", "", text, count=1)
+
+
 def segments(alignment: Alignment) -> list[Segment]:
-    """The aligned pairs of an alignment that have both sides (footnotes included)."""
+    """The aligned pairs of an alignment that have text on both sides (footnotes included)."""
     out = []
     for pair in alignment.pairs:
         if pair.zh and pair.en:
-            out.append(
-                Segment(
-                    alignment.text(pair, Lang.ZH),
-                    alignment.text(pair, Lang.EN),
-                    alignment.symbol or alignment.zh.path,
-                    alignment.key(pair),
-                )
-            )
+            zh, en = alignment.text(pair, Lang.ZH), alignment.text(pair, Lang.EN)
+            if zh.strip() and en.strip():  # a footnote may be its number alone on one side
+                out.append(Segment(zh, en, alignment.symbol or alignment.zh.path, alignment.key(pair)))
     return out
 
 
@@ -97,6 +111,14 @@ class Counts:
     structure: Counter[tuple[str, str]] = field(default_factory=Counter)
     # (short form, expansion) as the texts bracket them, in each language
     short_forms: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def recurring(self) -> Counts:
+        """The counts of the terms seen in two segments or more, and no others: all that
+        counting pairs needs to know of the corpus (`add_pairs`)."""
+        return Counts(
+            zh=Counter({z: n for z, n in self.zh.items() if n >= 2}),
+            en=Counter({k: n for k, n in self.en.items() if n >= 2}),
+        )
 
     def merge(self, other: Counts) -> Counts:
         self.segments += other.segments

@@ -13,8 +13,8 @@ A short form and its expansion that the text brackets together share one entry.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -62,16 +62,46 @@ NESTED_RANK = 0.5
 FULLY_COVERED = 0.95
 
 
+@dataclass(slots=True)
+class Types:
+    """What form each term takes where it is a candidate: a Chinese term's first type
+    other than a full form (a title, a short form), else full form; an English key's last
+    candidate other than a full form, else its first. Types of consecutive parts of a
+    corpus merge in order into the types of the whole."""
+
+    zh: dict[str, TermType] = field(default_factory=dict)
+    en: dict[str, english.Candidate] = field(default_factory=dict)
+
+    @staticmethod
+    def of(found: Iterable[Found]) -> Types:
+        types = Types()
+        for f in found:
+            types.add(f.zh, f.en)
+        return types
+
+    def add(self, zh: Mapping[str, TermType], en: Mapping[str, english.Candidate]) -> Types:
+        for z, t in zh.items():
+            if self.zh.get(z) in (None, TermType.FULL_FORM):
+                self.zh[z] = t
+        for key, c in en.items():
+            if key not in self.en or c.type is not TermType.FULL_FORM:
+                self.en[key] = c
+        return self
+
+    def merge(self, later: Types) -> Types:
+        return self.add(later.zh, later.en)
+
+
 def build(
     links: Links,
-    scores: dict[tuple[str, str], PairScore],
+    scores: Mapping[tuple[str, str], PairScore],
     counts: Counts,
-    found: Sequence[Found],
+    types: Types,
     *,
     min_freq: int,
 ) -> Termbase:
     """The entries of the linked pairs, best first (see the module docstring)."""
-    zh_types, ranked = _ranked(links, scores, counts, found, min_freq)
+    zh_types, ranked = types.zh, _ranked(links, scores, counts, types, min_freq)
     entries: list[Entry] = []
     by_zh: dict[str, list[int]] = {}  # a Chinese term (also without 《》) -> its entries
     by_en: dict[str, int] = {}  # an English key -> its entry
@@ -194,22 +224,14 @@ def _entry(
 
 def _ranked(
     links: Links,
-    scores: dict[tuple[str, str], PairScore],
+    scores: Mapping[tuple[str, str], PairScore],
     counts: Counts,
-    found: Sequence[Found],
+    types: Types,
     min_freq: int,
-) -> tuple[dict[str, TermType], list[_Ranked]]:
-    """Each Chinese term's type, and the linked pairs best first: (rank score,
-    confidence, Chinese term, English candidate, segments linked, pair score)."""
-    zh_types: dict[str, TermType] = {}
-    en_cands: dict[str, english.Candidate] = {}
-    for f in found:
-        for z, t in f.zh.items():
-            if zh_types.get(z) in (None, TermType.FULL_FORM):
-                zh_types[z] = t
-        for key, c in f.en.items():
-            if key not in en_cands or c.type is not TermType.FULL_FORM:
-                en_cands[key] = c
+) -> list[_Ranked]:
+    """The linked pairs best first: (rank score, confidence, Chinese term, English
+    candidate, segments linked, pair score)."""
+    zh_types, en_cands = types.zh, types.en
     ranked: list[_Ranked] = []
     for (z, key), n in links.count.items():
         if n < min_freq:
@@ -226,7 +248,7 @@ def _ranked(
             rank *= NESTED_RANK  # a translation, but seen only inside a longer term: listed later
         ranked.append((rank, confidence, z, cand, n, s))
     ranked.sort(key=lambda r: (-r[0], -r[4], r[2]))
-    return zh_types, ranked
+    return ranked
 
 
 def _join_short_forms(entries: list[Entry], short_forms: Counter[tuple[str, str]]) -> list[Entry]:

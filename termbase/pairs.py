@@ -48,16 +48,31 @@ def surface_form(key: str, counts: Counts) -> str:
 
 
 def score_pair(z: str, key: str, counts: Counts) -> PairScore:
-    surface = surface_form(key, counts)
-    together = counts.pairs[(z, key)]
-    structure = counts.structure[(z, key)]
-    dice = 2 * together / (counts.zh[z] + counts.en[key]) if together else 0.0
+    """How well a Chinese term and an English term (by key) translate each other, by the
+    counts of a corpus."""
+    return score_counts(
+        z,
+        surface_form(key, counts),
+        counts.pairs[(z, key)],
+        counts.structure[(z, key)],
+        counts.zh[z],
+        counts.en[key],
+    )
+
+
+def score_counts(z: str, surface: str, together: int, structure: int, n_zh: int, n_en: int) -> PairScore:
+    """A pair's score from what the corpus counts of it: the segments that hold both terms
+    (`together`), that tie them by structure, and that hold each term."""
+    dice = 2 * together / (n_zh + n_en) if together else 0.0
     lexical = similarity(z, surface)
     # one segment proves little about association; five prove a good deal
     association = dice * (1 - 1 / (1 + together))
     struct = 0.9 if structure else 0.0
     score = 1 - (1 - 0.95 * lexical) * (1 - 0.9 * association) * (1 - struct)
     return PairScore(score * plausible_length(z, surface), lexical, dice, together, structure)
+
+
+EXAMPLES = 3  # the examples an entry keeps: those of the first segments its pair is linked in
 
 
 @dataclass(slots=True)
@@ -71,3 +86,14 @@ class Links:
     # same segment (境内流离失所 / internally displaced inside 境内流离失所者 / internally
     # displaced persons): a pair never linked on its own is a fragment
     own: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def merge(self, later: Links) -> Links:
+        """These links and those of the segments that follow them."""
+        self.count.update(later.count)
+        self.score.update(later.score)
+        for pair, examples in later.examples.items():
+            have = self.examples[pair]
+            have.extend(examples[: EXAMPLES - len(have)])
+        self.by_segment.extend(later.by_segment)
+        self.own.update(later.own)
+        return self

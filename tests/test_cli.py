@@ -249,11 +249,12 @@ def test_terms_skips_a_bad_pair_and_says_so(tmp_path: Path) -> None:
     ("args", "status", "line"),
     [
         (["terms", "A_RES_77_173/zh.md"], 2, "unterm: give files in pairs, Chinese then English (1 given)"),
-        (["terms"], 2, "unterm: give pairs of files (ZH EN ...) or --dir DIR"),
+        (["terms"], 2, "unterm: give pairs of files (ZH EN ...), or a folder (or list file) of pairs"),
         (
             ["terms", "--dir", "udhr"],
             3,
-            "unterm: udhr: holds no document pairs (zh.*/en.*, NAME.zh.*/NAME.en.*, NAME_zh.*/NAME_en.*)",
+            "unterm: udhr: holds no document pairs (NAME.zh.*/NAME.en.*, zh/NAME.*/en/NAME.*, "
+            "FOLDER/zh.*/FOLDER/en.*)",
         ),
         (
             ["terms", "a", "b", "--en-tag", "en_GB"],

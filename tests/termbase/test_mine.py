@@ -17,7 +17,10 @@ import regex
 
 from tests.support.corpora import ROOT
 from unterm.align.model import Alignment
-from unterm.termbase.mine import DEFAULT_CUT, mine_alignments
+from unterm.lang.text import normalise_zh
+from unterm.termbase.chinese import ReadStats
+from unterm.termbase.counts import Segment, segments
+from unterm.termbase.mine import DEFAULT_CUT, mine, mine_alignments
 from unterm.termbase.model import Termbase, TermType
 
 JUDGED = ROOT / "tests" / "expected"
@@ -93,6 +96,15 @@ def test_the_same_pair_given_once_twice_or_fifty_times_gives_the_same_entries(
     once = mine_alignments([ares_alignment])
     assert mine_alignments([ares_alignment] * 2).entries == once.entries
     assert mine_alignments([ares_alignment] * 50).entries == once.entries
+
+
+def test_a_segment_with_no_text_on_one_side_is_no_evidence(ares_alignment: Alignment) -> None:
+    """A footnote that is its number alone in the Chinese (one in each of many generated
+    resolutions, whose English says `A/77/310.`) neither stops mining nor counts."""
+    real = segments(ares_alignment)
+    footnote = Segment("", "A/77/310.", "A/RES/77/173", "1")
+    assert mine(segs=[footnote, *real]).entries == mine(segs=real).entries
+    assert ReadStats.of(["", normalise_zh(real[0].zh)]).uses == ReadStats.of([normalise_zh(real[0].zh)]).uses
 
 
 def test_the_default_cut(ares_alignment: Alignment) -> None:
