@@ -6,12 +6,14 @@ Corpora: the UNPC v1.0 development set as its 732 documents (bench/mine_unpc.py 
 them), and a generated corpus of resolutions made from the bundled real paragraph pairs
 (bench/corpus_maker.py). Runs: serial (-j 1), a process pool (-j 2), a LocalCluster of 2
 workers (--scheduler). And the UDHR repeated 64 times as one document (3,840 paragraphs
-a side, 1.2 MB): the DP's long-document case.
+a side, 1.2 MB) and a 10,000-paragraph document without paragraph numbers (--long):
+the DP's long-document cases.
 
 usage: python -m bench.corpus [--pairs 10000] [--runs j2] [--commands align,terms,qa]
-                              [--unpc] [--udhr] [--keep DIR]
+                              [--unpc] [--udhr] [--long] [--keep DIR]
 The figures in README "A corpus" come from `python -m bench.corpus --pairs 10000
---runs j2 --udhr` and `python -m bench.corpus --pairs 1000 --unpc --runs j1,j2,dask`.
+--runs j2 --commands align,terms --udhr --long` and `python -m bench.corpus --pairs 0
+--unpc --runs j1,j2,dask`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
+import regex
 
 from bench.corpus_maker import generate
 from bench.mine_unpc import documents as unpc_documents
@@ -162,6 +165,26 @@ def udhr64(folder: Path) -> None:
         print(f"  {command:5}  {m.seconds:6.1f} s  peak {m.peak_mib:5.0f} MiB  exit {m.status}", flush=True)
 
 
+def long_unnumbered(folder: Path, paragraphs: int = 10_000) -> None:
+    """One document of `paragraphs` paragraphs a side and no paragraph numbers (the UNPC
+    development set's sentence pairs, their leading numbers and letters cut, repeated
+    until there are enough): the DP's long case with no key to cut it at."""
+    unpc = ROOT / "corpora" / "unpc_v1_devset"
+    number = regex.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)．]|[（(][a-z0-9]+[)）])\s*")
+    zh_lines = (unpc / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en_lines = (unpc / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    pairs = [(number.sub("", z), number.sub("", e)) for z, e in zip(zh_lines, en_lines, strict=True)]
+    pairs = [(z, e) for z, e in pairs if z.strip() and e.strip()]
+    chosen = [pairs[k % len(pairs)] for k in range(paragraphs)]
+    zh, en = folder / "long.zh.txt", folder / "long.en.txt"
+    zh.write_text("\n\n".join(z for z, _ in chosen) + "\n", encoding="utf-8")
+    en.write_text("\n\n".join(e for _, e in chosen) + "\n", encoding="utf-8")
+    mb = (zh.stat().st_size + en.stat().st_size) / 1e6
+    print(f"{paragraphs:,} paragraphs without numbers as one document: {mb:.2f} MB", flush=True)
+    m = measure(["align", str(zh), str(en), "-o", str(folder / "long.align.csv"), "--quiet"])
+    print(f"  align  {m.seconds:6.1f} s  peak {m.peak_mib:5.0f} MiB  exit {m.status}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -171,6 +194,7 @@ def main() -> None:
     parser.add_argument("--commands", default="align,terms,qa")
     parser.add_argument("--unpc", action="store_true", help="also the 732 UNPC development documents")
     parser.add_argument("--udhr", action="store_true", help="also the UDHR x64 as one document")
+    parser.add_argument("--long", action="store_true", help="also a 10,000-paragraph document, unnumbered")
     parser.add_argument("--keep", type=Path, help="make the corpora here and keep them")
     opts = parser.parse_args()
     commands, runs = opts.commands.split(","), opts.runs.split(",")
@@ -180,6 +204,9 @@ def main() -> None:
         if opts.udhr:
             (work / "udhr").mkdir(parents=True, exist_ok=True)
             udhr64(work / "udhr")
+        if opts.long:
+            (work / "long").mkdir(parents=True, exist_ok=True)
+            long_unnumbered(work / "long")
         if opts.unpc:
             folder = work / "unpc"
             if not folder.exists():
