@@ -12,6 +12,7 @@ from unterm.align.dp import MAX_ALONE, align_units
 from unterm.align.evidence import Evidence, unit_of
 from unterm.align.model import AlignedPair, Alignment
 from unterm.documents.model import Block, BlockKind, Document
+from unterm.documents.patterns import UNIT_KEYS
 from unterm.documents.read import read_document
 from unterm.errors import MismatchError
 from unterm.lang.anchors import weight
@@ -122,8 +123,8 @@ def _articles(blocks: Sequence[Block]) -> list[str]:
     out: list[str] = []
     current = ""
     for b in blocks:
-        if b.kind is BlockKind.HEADING and b.key.startswith(("article ", "chapter ", "part ", "annex")):
-            current = b.key if b.key.startswith("article ") else ""
+        if b.kind is BlockKind.HEADING and b.key.startswith((*UNIT_KEYS, "chapter ", "part ", "annex")):
+            current = b.key if b.key.startswith(UNIT_KEYS) else ""
         out.append(current)
     return out
 

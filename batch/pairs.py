@@ -6,7 +6,9 @@ In a folder, at any depth, a pair is
 - `zh/NAME.EXT` and `en/NAME.EXT` in sibling folders `zh` and `en`: its name is NAME;
 - `zh.EXT` beside `en.EXT`, a folder per document (`A_RES_77_173/zh.md`): its name is
   the folder's (the folder given may be one document).
-A list file holds a pair a line, `ZH<TAB>EN` (relative to the list's folder); `#` starts
+A Moses corpus (`PREFIX.zh` and `PREFIX.en` beside `PREFIX.ids`, what `unterm align
+DIR -o PREFIX.zh` writes) is an output, not a pair, so a rerun into the same folder
+does not read it back. A list file holds a pair a line, `ZH<TAB>EN` (relative to the list's folder); `#` starts
 a comment. Files that look like one side of a pair but have no partner are listed as
 unpaired, so that a run can say so.
 """
@@ -83,6 +85,8 @@ def _partner(path: Path, top: Path) -> tuple[str, Path, Path] | None:
         name = (parent.parent / path.stem).relative_to(top).as_posix()
         return name, zh, en
     m = _MARKED.match(path.name)
+    if m and not m["ext"] and (parent / f"{m['name']}.ids").is_file():
+        return None  # a Moses corpus (PREFIX.zh, PREFIX.en, PREFIX.ids), as a corpus run writes it
     if m:  # NAME.zh.EXT beside NAME.en.EXT
         other = "en" if m["lang"] == "zh" else "zh"
         partner = parent / f"{m['name']}{m['sep']}{other}{m['ext'] or ''}"

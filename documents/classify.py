@@ -113,7 +113,7 @@ def _heading_key(text: str, lang: Lang) -> str:
     m = pt.ARTICLE[lang].match(text)
     if m:
         n = m["n"]
-        return f"article {int(n) if n.isdigit() else zh_numeral(n)}"
+        return f"{pt.unit_name(m['what'])} {int(n) if n.isdigit() else zh_numeral(n)}"
     division = pt.division_key(text, lang)
     if division:
         return division

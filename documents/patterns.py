@@ -96,16 +96,36 @@ ZH_DATE_LINE = regex.compile(r"^\s*\*?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s
 # An article heading, alone or with its title after a separator (`Article 1: Purposes`,
 # `第一条　用语和范围`); a wrapped line starting `Article 5 of the Convention` is none, nor is
 # a Chinese article written on the same line as its heading (`第一条　为了…，制定本法。`).
+# Declarations and standards number principles and rules the same way (`Principle 7` /
+# `原则七`, `Rule 1` / `规则1`; traditional characters as web pages give them: `原則七`).
 ARTICLE = {
     Lang.EN: regex.compile(
-        r"^\s*(?:#+\s*)?\*{0,2}(?:Article|ARTICLE)\s+(?P<n>\d{1,3})\*{0,2}"
+        r"^\s*(?:#+\s*)?\*{0,2}(?P<what>Article|ARTICLE|Principle|PRINCIPLE|Rule|RULE)\s+(?P<n>\d{1,3})\*{0,2}"
         r"(?:\s*[:.–—-]\s*\p{Lu}[^.;:!?]{0,80})?\s*$"
     ),
     Lang.ZH: regex.compile(
-        r"^\s*(?:#+\s*)?\*{0,2}第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*条\*{0,2}"
+        r"^\s*(?:#+\s*)?\*{0,2}(?:第\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6})\s*(?P<what>条|條)"
+        r"|(?P<what>原则|原則|规则|規則)\s*(?P<n>[" + ZH_DIGIT + r"十百\d]{1,6}))\*{0,2}"
         r"(?:[\s:：]\s*[^\s，。；：！？,.;:!?][^，。；：！？,.;:!?]{0,24})?\s*$"
     ),
 }
+_UNIT_NAME = {
+    "条": "article",
+    "條": "article",
+    "原则": "principle",
+    "原則": "principle",
+    "规则": "rule",
+    "規則": "rule",
+}
+# The keys of the numbered units a treaty or declaration is made of (`article 3`).
+UNIT_KEYS = ("article ", "principle ", "rule ")
+
+
+def unit_name(what: str) -> str:
+    """`article`, `principle` or `rule` for the word an ARTICLE match found."""
+    return _UNIT_NAME.get(what) or what.lower()
+
+
 # A treaty's or report's larger divisions on a line of their own, with or without their
 # title: `第一章：宗旨及原则`, `Chapter I: Purposes and Principles`, `CHAPTER II, MEMBERSHIP`,
 # `第二部分`, `Part II`, `附件二`, `Annex`. In English a title follows a separator (a comma

@@ -153,6 +153,11 @@ _ZH_NUMBERS: tuple[_Rule, ...] = (
     (regex.compile(r"第\s*(?P<n>" + ZH_NUMERAL + ")"), _zh_ordinal),
     # 附件二 = annex II, 人居三 = Habitat III
     (regex.compile(r"(?:附件|人居)(?P<n>[一二三四五六七八九十]+)"), _zh_ordinal),
+    # 原则七 = Principle 7, 规则十二 = rule 12 (not 原则一致: a numeral followed by Han)
+    (
+        regex.compile(r"(?:原则|原則|规则|規則)(?P<n>[一二三四五六七八九十百]+)(?![\p{Han}])"),
+        _zh_ordinal,
+    ),
     (regex.compile(r"(?P<n>" + ZH_NUMERAL + ")(?=[" + _ZH_MEASURE + "])"), _zh_count),
 )
 

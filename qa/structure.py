@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from unterm.documents.model import Block, BlockKind, note_key, note_label
+from unterm.documents.patterns import UNIT_KEYS
 from unterm.lang.languages import Lang
 from unterm.qa.model import Finding, Located, Severity
 
@@ -46,7 +47,7 @@ def _one_sided(loc: Located) -> list[Finding]:
             continue  # see _footnotes
         lang, other = (Lang.ZH, Lang.EN) if p.zh else (Lang.EN, Lang.ZH)
         name = loc.keys(p)[0 if p.zh else 1]
-        numbered = kind in _NUMBERED or name.startswith("article")
+        numbered = kind in _NUMBERED or name.startswith(UNIT_KEYS)
         what = f"{_WHAT[kind]} {name}" if numbered else f"{_WHAT[kind]} ({name})"
         severity = Severity.WARNING if kind in (BlockKind.HEADER, BlockKind.CLOSING) else None
         where = loc.place(lang, (p.zh or p.en)[0])

@@ -50,6 +50,14 @@ def test_pairs_in_every_layout_and_the_files_without_a_partner(tmp_path: Path) -
     assert [(p.name, p.zh.name) for p in read_list(listing).pairs] == [("c/ga_0", "ga_0.zh.txt")]
 
 
+def test_a_moses_corpus_written_into_the_folder_is_not_read_as_a_pair(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "c", copies=1)
+    first = runner.invoke(app, ["align", str(folder), "-o", str(folder / "out" / "corpus.zh"), "-j", "1"])
+    assert first.exit_code == 0, first.stderr
+    assert [p.name for p in find_pairs(folder).pairs] == ["A_RES_77_173_0", "ga_0", "udhr_0"]
+    assert find_pairs(folder).unpaired == ()
+
+
 def test_a_file_per_pair_then_up_to_date(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "c", copies=1)
     out = tmp_path / "out"
