@@ -129,10 +129,11 @@ def _is_hyphen_break(before: str, after: str) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The file's lines, with form feeds as page breaks and rules marked."""
+    """The file's lines, with form feeds as page breaks and rules marked, and a wiki's
+    `[编辑]`/`[edit]` links left out."""
     lines: list[Line] = []
     for no, raw in enumerate(text.split("\n"), start=1):
-        parts = raw.split("\f")
+        parts = pt.WIKI_EDIT.sub("", raw).split("\f")
         for i, part in enumerate(parts):
             if i:
                 lines.append(Line(no, "", LineKind.PAGE))

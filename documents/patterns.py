@@ -41,7 +41,13 @@ FURNITURE = (
     regex.compile(r"^\s*\d{1,3}\s*/\s*\d{1,3}\s*$"),  # page 3/7
     regex.compile(r"^\s*[-–]\s*\d{1,3}\s*[-–]\s*$"),  # - 3 -
     regex.compile(r"^\s*(?:Page|第)\s*\d{1,3}\s*(?:页)?\s*$"),
+    # what a web page's text brings along: a wiki's edit link on a line of its own, a
+    # document viewer's page counter
+    regex.compile(r"^\s*\[?\s*(?:编辑|編輯|edit)\s*\]?\s*$"),
+    regex.compile(r"^\s*You are on page\s*\d{1,4}\s*of\s*\d{1,4}\s*$", regex.IGNORECASE),
 )
+# A wiki's edit link inside a line of text copied from Wikipedia or Wikisource.
+WIKI_EDIT = regex.compile(r"\[\s*(?:编辑|編輯|edit|编辑源代码|編輯原始碼|edit source)\s*\]")
 
 # The masthead on a document's first page: organ and distribution, original language.
 MASTHEAD = (

@@ -57,3 +57,15 @@ def test_a_principle_number_is_a_number_and_a_word_is_not() -> None:
     assert extract_anchors("原则七", Lang.ZH) == extract_anchors("Principle 7", Lang.EN)
     assert extract_anchors("原则七", Lang.ZH) != ()
     assert extract_anchors("这些原则一致适用", Lang.ZH) == ()
+
+
+def test_what_a_web_copy_brings_along_is_left_out(tmp_path: Path) -> None:
+    """Wikisource's edit links, alone on a line (`編輯`) or before the text (`[编辑]`), and
+    a document viewer's `You are on page 1of 5` are no paragraphs, and no text."""
+    zh = ZH.replace("\n[编辑]", "\n編輯\n[编辑]")
+    (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("You are on page 1of 5\n\n" + EN, encoding="utf-8")
+    alignment = align(tmp_path / "zh.txt", tmp_path / "en.txt")
+    assert [len(p.zh) == len(p.en) == 1 for p in alignment.pairs] == [True] * 8
+    texts = [alignment.text(p, Lang.ZH) + alignment.text(p, Lang.EN) for p in alignment.pairs]
+    assert not [t for t in texts if "编辑" in t or "編輯" in t or "You are on page" in t]
