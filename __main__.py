@@ -20,8 +20,18 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     request_stop(signum)
 
 
+def _unraisable(args: sys.UnraisableHookArgs) -> None:
+    """A stop that struck inside a finaliser (a library's `__del__`) is lost there, and
+    Python would print it as "Exception ignored" with a traceback. Its note is kept
+    (outputs.request_stop), so the run stops at its next output, which it never renames
+    into place; nothing needs printing."""
+    if not isinstance(args.exc_value, Stopped):
+        sys.__unraisablehook__(args)
+
+
 def main() -> None:
     """Entry point of the `unterm` console script."""
+    sys.unraisablehook = _unraisable
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _stop)
