@@ -23,9 +23,9 @@ from typing import BinaryIO
 from unterm.align.model import Row
 from unterm.batch import corpus
 from unterm.batch.pairs import Pair
-from unterm.batch.run import Failure, Progress, run
+from unterm.batch.run import Failure, Progress, keep, run, stamps
 from unterm.errors import FormatError
-from unterm.outputs import write_file, write_files
+from unterm.outputs import write_files
 from unterm.termbase.model import Termbase
 from unterm.version import __version__
 
@@ -75,24 +75,13 @@ def align_pair(job: AlignJob) -> AlignResult:
         return AlignResult(job.name, ())
     rows = tuple(alignment.rows())
     if job.cache:
-        record = {"key": _fingerprint(job), "rows": [asdict(r) for r in rows]}
-        data = json.dumps(record, ensure_ascii=False).encode("utf-8", "replace")
-        write_file(Path(job.cache), lambda out: _put(out, data))
+        keep(job.cache, {"key": _fingerprint(job), "rows": [asdict(r) for r in rows]})
     return AlignResult(job.name, rows)
-
-
-def _put(out: BinaryIO, data: bytes) -> None:
-    out.write(data)
 
 
 def _fingerprint(job: AlignJob) -> list[object]:
     """What a cached result depends on: the inputs as they are, the options, the version."""
-    stats = []
-    for path in (job.zh, job.en, job.termbase):
-        if path:
-            st = os.stat(path)
-            stats.append([path, st.st_size, st.st_mtime_ns])
-    return [__version__, job.level, stats]
+    return [__version__, job.level, stamps(job.zh, job.en, job.termbase)]
 
 
 def _cached(job: AlignJob) -> AlignResult | None:
@@ -147,7 +136,7 @@ def align_folder(
     jobs = []
     for pair in pairs:
         out = folder / f"{pair.name}.{fmt}"
-        if not options.force and _up_to_date(out, pair):
+        if not options.force and pair.older_than(out):
             progress.step(skipped=True)
             continue
         jobs.append(
@@ -165,14 +154,6 @@ def align_folder(
             failures.append(result)
         progress.step(failed=failed)
     return failures
-
-
-def _up_to_date(out: Path, pair: Pair) -> bool:
-    try:
-        made = out.stat().st_mtime_ns
-        return made >= max(pair.zh.stat().st_mtime_ns, pair.en.stat().st_mtime_ns)
-    except OSError:
-        return False
 
 
 def cache_folder(outputs: list[Path]) -> Path:

@@ -94,7 +94,7 @@ def check_folder(
     jobs = []
     for pair in pairs:
         out = folder / f"{pair.name}.{fmt}"
-        if not options.force and _up_to_date(out, pair):
+        if not options.force and pair.older_than(out):
             progress.step(skipped=True)
             continue
         jobs.append((pair.name, CheckJob(pair.name, str(pair.zh), str(pair.en), options, str(out), fmt)))
@@ -106,13 +106,6 @@ def check_folder(
             results.append(result)
         progress.step(failed=isinstance(result, Failure))
     return failures, results
-
-
-def _up_to_date(out: Path, pair: Pair) -> bool:
-    try:
-        return out.stat().st_mtime_ns >= max(pair.zh.stat().st_mtime_ns, pair.en.stat().st_mtime_ns)
-    except OSError:
-        return False
 
 
 def check_corpus(

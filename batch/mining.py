@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, TypeVar
 
 from unterm.batch.pairs import Pair
-from unterm.batch.run import Failure, Progress, run
+from unterm.batch.run import Failure, Progress, keep, run, stamps
 from unterm.lang.text import normalise_zh
-from unterm.outputs import write_file
 from unterm.termbase import chinese
 from unterm.termbase.analysis import run_passes
 from unterm.termbase.counts import Segment, evidence
@@ -90,22 +88,13 @@ def segment_pair(job: SegmentJob) -> Segmented:
         "document": document,
         "segments": [[s.zh, s.en, s.document, s.key] for s in segs],
     }
-    data = json.dumps(record, ensure_ascii=False).encode("utf-8", "replace")
-    write_file(Path(job.cache), lambda out: _put(out, data))
+    keep(job.cache, record)
     return Segmented(job.name, document, len(segs))
-
-
-def _put(out: BinaryIO, data: bytes) -> None:
-    out.write(data)
 
 
 def _fingerprint(job: SegmentJob) -> list[object]:
     """What a pair's segments depend on: the inputs as they are, and the version."""
-    stats = []
-    for path in (job.zh, job.en):
-        st = os.stat(path)
-        stats.append([path, st.st_size, st.st_mtime_ns])
-    return [__version__, "terms", stats]
+    return [__version__, "terms", stamps(job.zh, job.en)]
 
 
 def _cached(job: SegmentJob) -> Segmented | None:

@@ -33,6 +33,14 @@ class Pair:
     zh: Path
     en: Path
 
+    def older_than(self, out: Path) -> bool:
+        """Whether `out` exists and is newer than both files: a folder run's output that
+        is up to date (a rerun skips it)."""
+        try:
+            return out.stat().st_mtime_ns >= max(self.zh.stat().st_mtime_ns, self.en.stat().st_mtime_ns)
+        except OSError:
+            return False
+
 
 @dataclass(frozen=True, slots=True)
 class Pairing:

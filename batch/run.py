@@ -9,12 +9,16 @@ the pool and the cluster only ever carry values.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TextIO, TypeVar
+from pathlib import Path
+from typing import Any, BinaryIO, Generic, TextIO, TypeVar
+
+from unterm.outputs import write_file
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -27,6 +31,27 @@ class Failure:
     name: str
     message: str
     internal: bool = False  # a fault in unterm, not in the input
+
+
+def stamps(*paths: str | None) -> list[list[object]]:
+    """What a pair's cached result depends on in its files: each one's path, size and
+    modification time (None, a file not given, is left out)."""
+    out: list[list[object]] = []
+    for path in paths:
+        if path:
+            st = os.stat(path)
+            out.append([path, st.st_size, st.st_mtime_ns])
+    return out
+
+
+def keep(path: str, record: dict[str, Any]) -> None:
+    """A pair's cache entry, written as JSON, all or nothing."""
+    data = json.dumps(record, ensure_ascii=False).encode("utf-8", "replace")
+
+    def put(out: BinaryIO) -> None:
+        out.write(data)
+
+    write_file(Path(path), put)
 
 
 def guarded(task: Callable[[J], R], job: J, name: str) -> R | Failure:

@@ -15,8 +15,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
+
+from bench.term_recall import devset_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "corpora" / "unpc_v1_devset"
@@ -42,20 +43,12 @@ for e in termbase.entries[:15]:
 
 def documents(folder: Path) -> int:
     """Write each document's sentence pairs as folder/<symbol>/zh.txt and en.txt."""
-    zh = (DEVSET / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
-    en = (DEVSET / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
-    ids = (DEVSET / "UNv1.0.devset.ids").read_text(encoding="utf-8").splitlines()
-    docs: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for z, e, i in zip(zh, en, ids, strict=True):
-        parts = i.split()
-        en_pos = next(p for p in parts if p.startswith("en:")).split(":")[1:]
-        docs[parts[0]].append((int(en_pos[0]) * 1000 + int(en_pos[1]), z, e))
+    docs = devset_documents()
     for symbol, rows in docs.items():
-        rows.sort()
         target = folder / symbol.replace("/", "_")
         target.mkdir(parents=True)
-        (target / "zh.txt").write_text("\n".join(z for _, z, _ in rows) + "\n", encoding="utf-8")
-        (target / "en.txt").write_text("\n".join(e for _, _, e in rows) + "\n", encoding="utf-8")
+        (target / "zh.txt").write_text("\n".join(z for z, _ in rows) + "\n", encoding="utf-8")
+        (target / "en.txt").write_text("\n".join(e for _, e in rows) + "\n", encoding="utf-8")
     return len(docs)
 
 

@@ -10,6 +10,8 @@ import typer
 
 from unterm.align.model import Alignment
 from unterm.commands.common import (
+    Jobs,
+    Scheduler,
     Status,
     check_output,
     choose,
@@ -80,16 +82,8 @@ def align(
             "as evidence for the paragraph pairs the aligner is least sure of.",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Pairs aligned at once, for a corpus (default: the cores)."),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."
-        ),
-    ] = None,
+    jobs: Jobs = None,
+    scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
     min_score: Annotated[
         float, typer.Option("--min-score", min=0.0, max=1.0, help="Corpus files: leave out pairs below this.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -27,6 +27,17 @@ class Status(IntEnum):
     USAGE = 2  # the command line is wrong: an unknown option, format or extension
     UNUSABLE = 3  # an input that cannot be used, or an output that cannot be written (one line names it)
     INTERNAL = 70  # a fault in unterm itself (EX_SOFTWARE); UNTERM_DEBUG=1 shows where
+
+
+# The options of a corpus run, alike in align, terms and qa.
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Pairs of a corpus worked on at once (default: the cores)."),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option("--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."),
+]
 
 
 def fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:

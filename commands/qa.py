@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from unterm.commands.common import (
+    Jobs,
+    Scheduler,
     Status,
     check_output,
     choose,
@@ -70,16 +72,8 @@ def qa(
             help="Leave out the findings marked 'not an error' in this CSV (Export CSV in the HTML report).",
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Pairs checked at once, for a corpus (default: the cores)."),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."
-        ),
-    ] = None,
+    jobs: Jobs = None,
+    scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
 ) -> None:
     """Check a Chinese and an English UN document against each other for editorial review.
