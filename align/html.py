@@ -112,7 +112,7 @@ def page_data(alignment: Alignment) -> dict[str, Any]:
         )
     data: dict[str, Any] = {
         "version": __version__,
-        "signature": xml_safe(signature(alignment)),
+        "signature": xml_safe(str(signature(alignment))),
         "document": xml_safe(alignment.symbol),
         "level": alignment.level,
         "low": LOW_CONFIDENCE,
@@ -162,7 +162,7 @@ def html_page(alignment: Alignment) -> str:
         '<ol id="pairs" aria-label="aligned pairs"></ol>',
         '<dialog id="help" aria-labelledby="help-title"><h2 id="help-title">Keys</h2>',
         f'<table>{keys}</table><form method="dialog"><p><button class="primary">Close</button></p></form></dialog>',
-        f"<footer>Made by {escape(signature(alignment))}</footer>",
+        f"<footer>Made by {escape(str(signature(alignment)))}</footer>",
         f'<script type="application/json" id="unterm-data">{data}</script>',
         f"<script>{_script()}</script></body></html>",
     ]

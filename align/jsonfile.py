@@ -23,7 +23,8 @@ from unterm.errors import InputError
 
 def _doc(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        "file": doc.name,
+        "sha256": doc.digest,
         "symbol": doc.symbol,
         "encoding": doc.encoding,
         "layout": doc.source_format,
@@ -56,7 +57,7 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
             }
         )
     return {
-        "signature": signature(alignment),
+        "signature": str(signature(alignment)),
         "document": alignment.symbol,
         "level": alignment.level,
         "zh": _doc(alignment.zh),

@@ -164,7 +164,11 @@ function xmlText(t) { return xmlSafe(t).replace(/&/g, '&amp;').replace(/</g, '&l
 function reviewedCount() { return pairs.filter(function (p) { return p.r; }).length; }
 function signature() {
   var n = reviewedCount();
-  return DATA.signature + (n ? '|reviewed:' + n + ' of ' + pairs.length + ' pairs' : '');
+  // the count goes before the version, which a signature keeps last (signature.py)
+  var s = DATA.signature, at = s.lastIndexOf('|version:');
+  if (!n) return s;
+  if (at < 0) at = s.length;
+  return s.slice(0, at) + '|reviewed:' + n + ' of ' + pairs.length + ' pairs' + s.slice(at);
 }
 function prop(indent, type, value) {
   var v = xmlText(value);

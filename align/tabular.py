@@ -70,7 +70,7 @@ def write_xlsx(alignment: Alignment, out: BinaryIO) -> None:
             Sheet(
                 "about",
                 ["signature", "document"],
-                [[signature(alignment), alignment.symbol]],
+                [[str(signature(alignment)), alignment.symbol]],
                 {"signature": 120, "document": 20},
                 header=False,
             ),

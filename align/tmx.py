@@ -46,7 +46,7 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
         datatype="plaintext",
     )
     header.set("o-tmf", "unterm")
-    _prop(header, "x-signature", signature(alignment))
+    _prop(header, "x-signature", str(signature(alignment)))
     if alignment.symbol:
         _prop(header, "x-document", alignment.symbol)
     _prop(header, "x-unmatched-pairs", str(sum(1 for r in table if not (r.zh and r.en))))

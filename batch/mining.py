@@ -81,8 +81,8 @@ def segment_pair(job: SegmentJob) -> Segmented:
     from unterm.termbase.counts import segments
 
     alignment = unterm.align(job.zh, job.en)
-    segs = segments(alignment)
-    document = alignment.symbol or alignment.zh.path
+    document = alignment.symbol or job.name
+    segs = segments(alignment, document)
     record = {
         "key": _fingerprint(job),
         "document": document,

@@ -84,8 +84,8 @@ def _n(count: int, noun: str) -> str:
 def html_report(report: Report) -> str:
     """The report as one self-contained page: header, findings, summary, the document."""
     a = report.alignment
-    title = a.symbol or f"{a.zh.path} / {a.en.path}"
-    document = hashlib.sha1(f"{a.symbol}|{a.zh.path}|{a.en.path}".encode()).hexdigest()[:12]
+    title = a.symbol or f"{a.zh.name} / {a.en.name}"
+    document = hashlib.sha1(f"{a.symbol}|{a.zh.name}|{a.en.name}".encode()).hexdigest()[:12]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -97,7 +97,7 @@ def html_report(report: Report) -> str:
         *_findings(report),
         *_summary(report),
         *_document(report),
-        f"<footer>unterm qa · {escape(signature(a))}</footer>",
+        f"<footer>unterm qa · {escape(str(signature(a)))}</footer>",
         f'<script type="application/json" id="findings-data">{_data(report)}</script>',
         f"<script>{JS}</script></body></html>",
     ]
@@ -123,8 +123,8 @@ def _header(report: Report, title: str) -> list[str]:
         f"<p>{_n(len(report.findings), 'finding')}: {_n(report.count(Severity.ERROR), 'error')}, "
         f"{_n(report.count(Severity.WARNING), 'warning')}, {_n(report.count(Severity.INFO), 'note')} · "
         f"{_n(len(a.pairs), 'aligned pair')}</p>",
-        f"<details><summary>files and settings</summary><p>中文 <code>{escape(a.zh.path)}</code> · "
-        f"English <code>{escape(a.en.path)}</code></p>",
+        f"<details><summary>files and settings</summary><p>中文 <code>{escape(a.zh.name)}</code> · "
+        f"English <code>{escape(a.en.name)}</code></p>",
         *(f"<p>{escape(n)}</p>" for n in report.notes),
         "</details></header>",
     ]

@@ -356,7 +356,7 @@ def html_report(value: Revision | Corpus) -> str:
         r = value
         title = f"Revision report: {r.title}"
         lines = [
-            f"<p>draft <code>{escape(r.draft.path)}</code> · final <code>{escape(r.final.path)}</code> · "
+            f"<p>draft <code>{escape(r.draft.name)}</code> · final <code>{escape(r.final.name)}</code> · "
             f"{r.lang.name_en}</p>",
             *([f"<p>English original <code>{escape(r.english)}</code></p>"] if r.english else []),
         ]
@@ -379,7 +379,7 @@ def html_report(value: Revision | Corpus) -> str:
             *lines,
             "</header>",
             *body,
-            f"<footer>unterm revision · {escape(value.signature)}</footer>",
+            f"<footer>unterm revision · {escape(str(value.signature))}</footer>",
             f"<script>{_JS}</script></body></html>",
         ]
     )
