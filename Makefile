@@ -50,6 +50,8 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	@# each page script parses on its own (node: Debian's nodejs, which system-deps installs)
+	command -v node >/dev/null || sh .ci/system-deps; for f in $(wildcard */*.js */*/*.js); do node --check "$$f" || exit 1; done
 	@# mypy finds a package by its folder's name, and the repository root is the package
 	@# `unterm` (pyproject.toml): mypy reads it through build/typecheck/unterm, a folder of links
 	@rm -rf build/typecheck && mkdir -p build/typecheck/unterm
