@@ -32,9 +32,8 @@ def digest(data: bytes) -> str:
 
 
 def file_name(path: str) -> str:
-    """A path's last part, whichever separator the system that typed it uses."""
-    name = PurePath(path.replace("\\", "/")).name
-    return name or path
+    """A path's last part, as this system splits paths (a POSIX name may hold a backslash)."""
+    return PurePath(path).name or path
 
 
 def _quote(text: str, separators: str = "") -> str:
