@@ -69,6 +69,8 @@ check: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	@# each page script parses on its own (node: Debian's nodejs, which system-deps installs)
+	for f in $(wildcard */*.js */*/*.js); do node --check "$$f" || exit 1; done
 	$(BIN)/mypy -p unterm
 	$(BIN)/mypy --explicit-package-bases tests bench
 
