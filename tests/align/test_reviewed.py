@@ -114,7 +114,11 @@ def test_a_reviewed_file_goes_to_every_format(tmp_path: Path, ares: Alignment, f
 
 
 BAD = [
-    ("a.tsv", "zh\ttext\n甲\ta\n", "has no column en (found: zh, text)"),
+    (
+        "a.tsv",
+        "zh\ttext\n甲\ta\n",
+        "has no English column (found: 'zh', 'text'); head it 'en' or 'English', or say which it is with --columns",
+    ),
     ("a.tsv", "zh\ten\tkind\tkey\tscore\n甲\ta\theader\t\thigh\n", "row 2: score 'high' is not a number"),
     ("a.tsv", "zh\ten\tkind\n甲\ta\tchapter\n", "row 2: kind 'chapter' is not one of header, title"),
     (
@@ -131,7 +135,7 @@ BAD = [
         "pair 1: score '1' or sentence 0 is not a number",
     ),
     ("a.json", '{"edits": []}', "is not an unterm alignment (no list of pairs)"),
-    ("a.xlsx", "PK\x03\x04 not really a workbook", "is not a readable XLSX workbook (BadZipFile)"),
+    ("a.xlsx", "PK\x03\x04 not really a workbook", "is not a readable workbook (a damaged ZIP package)"),
     (
         "a.tmx",
         "<tmx><body><tu><prop type='x-score'>?</prop></tu></body></tmx>",
