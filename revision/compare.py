@@ -13,8 +13,11 @@ with white space removed, so that typography does not count), and a link costs
 - WEIGHT × (1 − similarity), the similarity being the Dice coefficient of the two
   groups' n-grams (a group's shared n-grams are its members', capped at each side's
   total);
-- ±KEY for paragraph keys (`9`, `9 (a)`) that agree or differ: weak evidence, since a
-  reviser who deletes a paragraph renumbers the rest.
+- ±KEY for paragraph keys (`9`, `9 (a)`) that agree or differ, each key taken with the
+  article, section or division it stands in (documents.units: a treaty's paragraph 5
+  of Article 2 and paragraph 5 of Article 11 are different keys): weak evidence, since
+  a reviser who deletes a paragraph renumbers the rest. A paragraph is paired by its
+  text, never by its number alone.
 
 With these, two blocks at the same place are the same paragraph edited where their
 similarity is above 1 − (2·SKIP)/WEIGHT = 0.35, and a deleted and an inserted block
@@ -52,6 +55,7 @@ from itertools import accumulate, pairwise
 from unterm.align.cost import Link, Unit
 from unterm.align.dp import align_units
 from unterm.documents.model import Block, BlockKind, Document
+from unterm.documents.units import Scope, scopes
 from unterm.lang.languages import Lang
 from unterm.lang.text import nfkc
 from unterm.revision.model import Change
@@ -88,10 +92,12 @@ def shingles(text: str, lang: Lang) -> Counter[str]:
     return Counter(flat[k : k + n] for k in range(len(flat) - n + 1))
 
 
-def unit(block: Block, lang: Lang) -> Unit:
-    """What the programme sees of a block: its n-grams (in `counts`), kind and key."""
+def unit(block: Block, lang: Lang, scope: Scope) -> Unit:
+    """What the programme sees of a block: its n-grams (in `counts`), kind, and key made
+    unique by the article, section or division it stands in (paragraph 5 of Article 2
+    is not paragraph 5 of Article 11)."""
     grams = shingles(block.body, lang)
-    return Unit(float(sum(grams.values())), (), block.kind, block.key, grams)
+    return Unit(float(sum(grams.values())), (), block.kind, scope.scoped(block.key), grams)
 
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
@@ -150,8 +156,8 @@ def compare(draft: Document, final: Document) -> list[Match]:
     """The matches of two versions of one document, in the final's order (a deleted
     block where it stood in the draft), moves found and footnotes placed."""
     lang = final.lang
-    d_units = [unit(b, lang) for b in draft.blocks]
-    f_units = [unit(b, lang) for b in final.blocks]
+    d_units = [unit(b, lang, s) for b, s in zip(draft.blocks, scopes(draft.blocks), strict=True)]
+    f_units = [unit(b, lang, s) for b, s in zip(final.blocks, scopes(final.blocks), strict=True)]
     body: list[Match] = []
     notes: list[Match] = []
     for is_note, out in ((False, body), (True, notes)):
