@@ -49,7 +49,9 @@ def charter_edits(d: Draft) -> tuple[list[Revise], Expected, Callable[[int], int
     def final(i: int) -> int:  # where a draft block is in the final
         return i + (i > at["a1p3"]) - (i > at["a2p6"])
 
-    expected = {(at[k],): (Change.EDITED, (final(at[k]),)) for k in ("a1p1", "a2p3", "a4p1", "a4p2", "a7p2")}
+    expected: Expected = {
+        (at[k],): (Change.EDITED, (final(at[k]),)) for k in ("a1p1", "a2p3", "a4p1", "a4p2", "a7p2")
+    }
     expected[(at["a2p5"],)] = (Change.EDITED, (final(at["a2p5"]),))
     expected[(at["a1p3"],)] = (Change.SPLIT, (at["a1p3"], at["a1p3"] + 1))
     expected[(at["a5"],)] = (Change.EDITED, (final(at["a5"]),))
