@@ -184,3 +184,26 @@ def test_a_pair_with_no_text_is_a_fault_not_unchanged(charter_files: dict[str, P
     emptied = Document(doc.path, doc.lang, tuple(blocks))
     with pytest.raises(RevisionFault, match=r"paragraph\(s\) \d+ paired with no text"):
         revise(emptied, emptied)
+
+
+def test_a_short_piece_split_off_or_merged_in_is_a_split_or_a_merge(
+    tmp_path: Path, charter_files: dict[str, Path]
+) -> None:
+    """A piece too short for the programme to pay for a split (leaving it out as inserted
+    costs less): `To maintain international peace and security,` cut off the head of
+    Article 1's first paragraph; in another final, Article 1's chapeau `The Purposes of
+    the United Nations are:` merged into that paragraph. The texts say what happened."""
+    d = Draft.of(charter_files["en.txt"])
+    head = d.find("To maintain international peace and security")
+    chapeau = d.find("The Purposes of the United Nations are:")
+    assert chapeau + 1 == head
+    cut = d.write(tmp_path, d.split(head, "To maintain international peace and security,"), name="cut.txt")
+    r = revise(d.path, cut)
+    assert [(p.change, p.draft, p.final) for p in r.pairs if p.changed] == [
+        (Change.SPLIT, (head,), (head, head + 1))
+    ]
+    joined = d.write(tmp_path, d.merge(chapeau, head, " "), name="joined.txt")
+    r = revise(d.path, joined)
+    assert [(p.change, p.draft, p.final) for p in r.pairs if p.changed] == [
+        (Change.MERGED, (chapeau, head), (chapeau,))
+    ]
