@@ -67,7 +67,7 @@ _HAN2 = regex.compile(r"\p{Han}{2}")
 _WORD = regex.compile(r"(?<![\p{L}\p{N}/.\-\[(])\p{L}{5,}(?![\p{L}\p{N}/\-\]])")
 # what opens a paragraph before its text: indentation, a list or heading marker,
 # emphasis, the paragraph's number
-_LEAD = regex.compile(r"^[ \t\u3000]*")
+_LEAD = regex.compile(r"^\u3000+")  # full-width: where a web copy tells paragraphs by it
 _PREFIX = regex.compile(
     r"^[ \t\u3000]*(?:[-*>#]+[ \t]*)*(?:\*{1,2}[^*]{1,12}\*{1,2}|_{1,2})?"
     r"(?:\d{1,3}(?:\.\d{1,3})*[.．]?[ \t]*|[一二三四五六七八九十]{1,3}、|[(（][a-z]{1,4}[)）][ \t]*)?"
@@ -289,7 +289,9 @@ def _fits(kind: str, p: Para, q: Para, lang: str) -> bool:
 
 
 def _lead(p: Para) -> str:
-    """The indentation a paragraph opens with (`　　` in a Chinese web copy)."""
+    """The full-width indentation a paragraph opens with (`　　` in a Chinese web copy),
+    which a paragraph made beside it takes; not a Markdown list's spaces, which would
+    make the new paragraph part of the item."""
     m = _LEAD.match(p.text)
     return m[0] if m else ""
 
