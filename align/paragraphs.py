@@ -12,8 +12,8 @@ from unterm.align.dp import MAX_ALONE, align_units
 from unterm.align.evidence import Evidence, unit_of
 from unterm.align.model import AlignedPair, Alignment
 from unterm.documents.model import Block, BlockKind, Document
-from unterm.documents.patterns import UNIT_KEYS
 from unterm.documents.read import read_document
+from unterm.documents.units import scopes
 from unterm.errors import MismatchError
 from unterm.lang.anchors import weight
 from unterm.lang.languages import Lang
@@ -91,7 +91,8 @@ def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, i
     epos = [j for j, k in enumerate(ek) if k]
     if not zpos or not epos:
         return []
-    zs, es = _articles(zh), _articles(en)
+    zs = [s.unit for s in scopes(zh)]  # the article each stands in (documents.units)
+    es = [s.unit for s in scopes(en)]
 
     def same(i: int, j: int) -> bool:
         return zk[i] == ek[j] and (zs[i] == es[j] or not zs[i] or not es[j])
@@ -115,17 +116,6 @@ def _hard_anchors(zh: Sequence[Block], en: Sequence[Block]) -> list[tuple[int, i
             a += 1
         else:
             b += 1
-    return out
-
-
-def _articles(blocks: Sequence[Block]) -> list[str]:
-    """For each block, the article it stands in (`article 3`), or ``."""
-    out: list[str] = []
-    current = ""
-    for b in blocks:
-        if b.kind is BlockKind.HEADING and b.key.startswith((*UNIT_KEYS, "chapter ", "part ", "annex")):
-            current = b.key if b.key.startswith(UNIT_KEYS) else ""
-        out.append(current)
     return out
 
 

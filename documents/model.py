@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from unterm.documents.patterns import number_end
 from unterm.lang.languages import Lang
 from unterm.signature import Input, file_name
 
@@ -56,10 +57,11 @@ class Block:
     @property
     def body(self) -> str:
         """The text without the block's own number, which is its key and not part of
-        what it says (`9. Requests ...` is `Requests ...`)."""
+        what it says (`9. Requests ...` is `Requests ...`, `一、维持…` is `维持…`,
+        `(a)第一项` is `第一项`); the whole text where it does not start with a number
+        (a later sentence of a numbered paragraph) or is nothing but one (`5.`)."""
         if self.kind in (BlockKind.OPERATIVE, BlockKind.SUBITEM) and self.key:
-            head = self.text.split(None, 1)
-            return head[1] if len(head) > 1 else ""
+            return self.text[number_end(self.text) :] or self.text
         return self.text
 
 

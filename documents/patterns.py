@@ -154,6 +154,26 @@ _DIVISION_NAME = {"章": "chapter", "部分": "part", "附件": "annex"}
 ZH_ITEM = regex.compile(r"^\s*\*{0,2}(?P<n>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])\s*(?=\S)")
 
 
+def number_end(text: str) -> int:
+    """Where a paragraph's text starts after its own number (`9. `, `9．`, `11.1 `, `一、`,
+    `(a) `, `（ii）`), as an offset in `text` (0 where it starts with none). The patterns
+    see the text after NFKC, as when the paragraph was classified; the offset is mapped
+    back to the text as written, full-width forms and all."""
+    head = nfkc(text[:_NUMBER_SPAN])
+    m = NUMBERED.match(head) or ZH_ITEM.match(head) or SUBITEM.match(head)
+    if not m:
+        return 0
+    seen = 0
+    for k, ch in enumerate(text):
+        if seen >= m.end():
+            return k
+        seen += len(nfkc(ch))
+    return len(text)
+
+
+_NUMBER_SPAN = 40  # no paragraph number is longer (`(xviii) `, `11.1.2 `, `二十三、`)
+
+
 _INDENT = regex.compile(r"[ \t]*\u3000")
 _EMPHASISED = regex.compile(r"(\*{1,2})[^*]+\1[,.;:]?")
 

@@ -8,6 +8,7 @@ from enum import Enum
 
 from unterm.align.model import AlignedPair, Alignment
 from unterm.documents.model import BlockKind, Document, note_label
+from unterm.documents.units import restarts, scopes
 from unterm.lang.languages import Lang
 
 
@@ -136,6 +137,7 @@ _NAMED = {
 
 
 _STRUCTURED = (BlockKind.PREAMBULAR, BlockKind.OPERATIVE, BlockKind.SUBITEM)
+_NUMBERED = (BlockKind.OPERATIVE, BlockKind.SUBITEM)
 
 
 def block_names(doc: Document) -> list[str]:
@@ -143,14 +145,18 @@ def block_names(doc: Document) -> list[str]:
     `9 (a)`, `article 3`, `footnote 7`), else its kind and its place among the blocks of
     that kind (`preambular 3`, `closing 2`). In a resolution, a paragraph of no known
     kind (a stray or pasted paragraph) is named by the block before it (`after 4`), so
-    a reviser finds it where it is."""
+    a reviser finds it where it is. Where the numbering restarts (a treaty's paragraphs
+    in each article), a numbered paragraph is named with its unit: `5 (article 2)`."""
     seen: dict[BlockKind, int] = {}
     structured = any(b.kind in _STRUCTURED for b in doc.blocks)
+    within = scopes(doc.blocks) if restarts(doc.blocks) else None
     out: list[str] = []
-    for b in doc.blocks:
+    for k, b in enumerate(doc.blocks):
         seen[b.kind] = seen.get(b.kind, 0) + 1
         if b.kind is BlockKind.FOOTNOTE:
             out.append(f"footnote {note_label(b.note_key)}" if b.key else f"footnote ({seen[b.kind]})")
+        elif b.key and b.kind in _NUMBERED and within is not None and within[k].label:
+            out.append(f"{b.key} ({within[k].label})")
         elif b.key and b.kind is not BlockKind.TITLE:
             out.append(b.key)
         elif b.kind is BlockKind.TITLE:

@@ -9,7 +9,7 @@ from pathlib import Path
 from unterm.align.paragraphs import align_documents, checked_languages
 from unterm.documents.model import Document
 from unterm.documents.read import read_document
-from unterm.errors import MismatchError, UntermError
+from unterm.errors import MismatchError, RevisionFault, UntermError
 from unterm.lang.languages import Lang
 from unterm.qa.model import block_names
 from unterm.revision import diff, scores
@@ -117,6 +117,13 @@ def _pair(
     lang = final.lang
     renumbered = _numbered(m.draft, draft) and _numbered(m.final, final)
     d_text, f_text = _text(m.draft, draft, renumbered), _text(m.final, final, renumbered)
+    for blocks, text, doc in ((m.draft, d_text, draft), (m.final, f_text, final)):
+        if blocks and not text.strip():
+            raise RevisionFault(
+                f"{doc.path}: paragraph(s) {', '.join(str(i + 1) for i in blocks)} paired with no text "
+                "to compare: the pair's change cannot be told"
+            )
+    # whatever the programme matched them by, two paragraphs are unchanged only if their texts are
     change = Change.EDITED if m.change is Change.UNCHANGED and d_text != f_text else m.change
     typography = (
         change in (Change.EDITED, Change.MOVED)
@@ -150,7 +157,9 @@ def _numbered(blocks: tuple[int, ...], doc: Document) -> bool:
 def _text(blocks: tuple[int, ...], doc: Document, without_numbers: bool) -> str:
     """One side's text. Where both sides are numbered paragraphs, without the numbers:
     a number is the paragraph's key, not what it says, and renumbering after a deletion
-    should not make every later paragraph an edited one (the pair is marked renumbered)."""
+    should not make every later paragraph an edited one (the pair is marked renumbered).
+    A block's number is only left out where the block says something after it (the
+    body of `一、维持…` is `维持…`; of a bare `5.`, `5.`)."""
     return BREAK.join(doc.blocks[i].body if without_numbers else doc.blocks[i].text for i in blocks)
 
 

@@ -14,6 +14,7 @@ from tests.support.render import gold_units, render_docx
 from tests.support.revisions import Draft, ares_zh
 from unterm.align.dp import align_units
 from unterm.documents.read import read_document
+from unterm.documents.units import scopes
 from unterm.lang.languages import Lang
 from unterm.qa.model import block_names
 from unterm.revision import Change, revise
@@ -65,7 +66,7 @@ def test_english_spans_are_whole_words_and_chinese_ones_characters() -> None:
 
 def test_the_same_language_cost_pairs_like_with_like() -> None:
     doc = read_document(ARES / "zh.md")
-    units = [unit(b, Lang.ZH) for b in doc.blocks]
+    units = [unit(b, Lang.ZH, s) for b, s in zip(doc.blocks, scopes(doc.blocks), strict=True)]
     scorer = SimilarityScorer(units, units)
     assert scorer.cost(7, 1, 7, 1) == 0.0  # a paragraph and itself
     # two different paragraphs cost more than deleting one and inserting the other
