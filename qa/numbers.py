@@ -72,7 +72,9 @@ def same(value: str, others: set[str]) -> bool:
     if value.startswith("--"):
         return any(len(o) > 5 and o[4] == "-" and o[5:] == value[2:] for o in others)
     if len(value) > 5 and value[4] == "-" and value[:4].isdigit():
-        return f"--{value[5:]}" in others
+        return f"--{value[5:]}" in others or value[:4] in others
+    if len(value) == 4 and value.isdigit():  # `in 2015` against 2015年9月
+        return any(o.startswith(f"{value}-") for o in others)
     return False
 
 

@@ -27,6 +27,7 @@ from unterm.lang.anchors import Anchor, AnchorKind, find_anchors
 from unterm.lang.dates import MONTHS
 from unterm.lang.languages import Lang
 from unterm.lang.numerals import ROMAN, ZH_NUMERAL, en_number_words, roman, zh_numeral
+from unterm.lang.text import nfkc
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ _NUM = r"\d+(?:\.\d+)?"
 _EN_PERCENTS = regex.compile(
     rf"(?<![\d.])(?P<a>{_NUM})\s*(?:-|–|to|and)\s*(?P<b>{_NUM})\s*(?:%|per\s*cent\b|percent\b)"
 )
-_EN_REFERENCE = regex.compile(rf"\b(?i:articles?|chapters?)\s+(?P<n>{ROMAN}|\d+)\b")
+_EN_REFERENCE = regex.compile(rf"\b(?i:articles?|chapters?)\s+(?P<n>{ROMAN}|\d+(?:\.\d+)*)(?![\d.]*\d)\b")
 
 _ZH_NUM = rf"(?:{ZH_NUMERAL}|\d+)"
 _ZH_DATE = regex.compile(
@@ -91,14 +92,58 @@ _ZH_DATE = regex.compile(
     rf"(?:\s*(?P<m>{_ZH_NUM})\s*月(?:\s*(?P<d>{_ZH_NUM})\s*日)?)?"
 )
 _ZH_MONTHS = regex.compile(
-    r"(?P<y>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?:至|到|-|–|~|～)\s*(?P<m2>\d{1,2})\s*月(?!\s*\d)"
+    r"(?P<y>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*(?:月\s*)?(?:至|到|-|–|~|～|和|及)\s*(?P<m2>\d{1,2})\s*月(?!\s*\d)"
 )
 _ZH_FRACTION = regex.compile(rf"(?P<d>{ZH_NUMERAL})分之(?P<n>{ZH_NUMERAL})")
 _ZH_PERCENTS = regex.compile(rf"(?<![\d.])(?P<a>{_NUM})\s*(?:至|到|-|–|~|～)\s*(?P<b>{_NUM})\s*[%％]")
 _ZH_REFERENCE = regex.compile(rf"第\s*(?P<n>{ZH_NUMERAL}|\d+)\s*(?=条|章)")
 _ZH_RUN = regex.compile(rf"{ZH_NUMERAL}")
 # Chinese words with numeral characters that are not numbers
-_ZH_NOT_NUMBER = regex.compile(r"十分|千万|万一|一一|万分|百分|一百|三三两两|千方百计|九十年代")
+_ZH_NOT_NUMBER = regex.compile(r"十分|千万|万一|万分|百分|三三两两|千方百计|[唯统同单逐专划之]一")
+
+# times: 上午10时15分 = `10.15 a.m.`, 13时10分 = `1310 hours`, 零时 = `0000`
+_ZH_TIME = regex.compile(
+    r"(?P<p>上午|下午|晚上|晚|凌晨|早上|中午)?\s*(?P<h>\d{1,2}|零)\s*时(?!期|代|候|间|段|刻|限|效|事|态)(?:\s*(?P<m>\d{1,2})\s*分)?"
+)
+_EN_TIME = regex.compile(
+    r"(?<![\d.,])(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?P<p>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
+    r"|(?<![\d.,])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s*(?:hours|hrs|h\b|Z\b|GMT|UTC))"
+    r"|(?<=\b(?:[Aa]t|from|[Bb]etween|until|till)\s+)(?!(?:19|20)\d\d)(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?![\d.,]*\d)"
+)
+# days listed after one month, without a year: 10月14日和15日, 1月7日至9日
+_ZH_DAYS = regex.compile(
+    r"(?<![年\d]\s*)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?P<rest>(?:\s*(?:和|及|至|到|-|–|、)\s*\d{1,2}\s*日)+)"
+)
+# a month named with the year it belongs to in words (每年12月, 今年10月), or in Chinese numerals (十月事件)
+_ZH_MONTH = regex.compile(
+    r"(?<=(?:每|今|明|去|当|同|次|上|该)年\s*)(?P<m>\d{1,2})\s*月(?!\s*\d)"
+    r"|(?<!(?:\d|[〇零一二三四五六七八九十百千])\s*年\s*)(?<![\d〇零一二三四五六七八九十百千第个])"
+    r"(?P<z>十[一二]|[一二三四五六七八九十])月(?!份?\s*\d)"
+)
+# 200多万 = `more than 2 million`; 156 734千克 is kilograms, not thousands
+_ZH_ABOUT = regex.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*多\s*(?P<s>万|亿)")
+_ZH_KILO = regex.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3}(?:[ \u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?=千(?:克|米|瓦|焦|帕|卡))"
+)
+# 33 776 130.00: groups of three spaced, with decimals (the anchors read 33 776 and 130.00)
+_SPACED = regex.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009]\d{3})+\.\d+(?![\d])")
+_ZH_SCALE = {"万": 10**4, "亿": 10**8}
+# `two decades`, `half a century`: years counted in words (loose readings only)
+_EN_PERIODS = regex.compile(
+    r"(?i)\b(?:(?P<n>two|three|four|five|six|seven|eight|nine|a|one)\s+decades?|(?P<half>half\s+a\s+century)|(?P<c>a\s+century))\b"
+)
+_EN_IN = regex.compile(
+    r"(?i)\b(?P<n>one|two|three|four|five)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten)\b"
+)
+# `two million`, `a billion`
+_EN_SCALE = {"million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_SCALED = regex.compile(rf"(?i)\b(?P<w>{_SMALL}|a|one)\s+(?P<s>million|billion|trillion)\b")
+# `seventy five` without its hyphen
+_EN_TENS_UNITS = regex.compile(
+    r"(?i)\b(?P<t>"
+    + "|".join(_TENS)
+    + r")\s+(?P<u>one|two|three|four|five|six|seven|eight|nine)\b(?P<pc>\s*(?:per\s*cent|percent|%))?"
+)
 
 
 def _value(words: str) -> int | None:
@@ -186,14 +231,89 @@ def _en_readings(text: str) -> list[Reading]:
         if value:
             out.append(Reading(_number(value), m.start(), m.end(), m[0], True))
     for m in _EN_REFERENCE.finditer(text):
-        n = int(m["n"]) if m["n"].isdigit() else roman(m["n"])
+        n = _decimal(m["n"]) if m["n"][0].isdigit() else roman(m["n"])
         if n:
             out.append(Reading(_number(n), m.start("n"), m.end(), m["n"], True))
+    for m in _EN_TIME.finditer(text):
+        hour = int(m["h"] or m["hh"])
+        minute = int(m["m"] or m["mm"] or 0)
+        if m["p"] and m["p"].lower().startswith("p") and hour < 12:
+            hour += 12
+        if m["p"] and m["p"].lower().startswith("a") and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            out.append(Reading(_time(hour, minute), m.start(), m.end(), m[0], True))
+    for m in _EN_TENS_UNITS.finditer(text):
+        value = _TENS[m["t"].lower()] + _UNITS[m["u"].lower()]
+        out.append(Reading(_number(value, bool(m["pc"])), m.start(), m.end(), m[0], True))
+    for m in _SPACED.finditer(text):
+        out.append(Reading(_number(_decimal(m[0])), m.start(), m.end(), m[0]))
+    for m in _EN_SCALED.finditer(text):
+        n = 1 if m["w"].lower() in ("a", "one") else _value(m["w"])
+        if n:
+            out.append(Reading(_number(n * _EN_SCALE[m["s"].lower()]), m.start(), m.end(), m[0], True))
+    for m in _EN_IN.finditer(text):
+        n, d = _UNITS[m["n"].lower()], _UNITS[m["d"].lower()]
+        if n < d:
+            out.append(Reading(_number(f"{n}/{d}"), m.start(), m.end(), m[0], True))
     return out
+
+
+def _time(hour: int, minute: int) -> Anchor:
+    return Anchor(AnchorKind.NUMBER, f"{hour:02d}:{minute:02d}")
+
+
+def _decimal(text: str) -> str:
+    from decimal import Decimal
+
+    d = Decimal(regex.sub(r"[,\s\u00a0\u2009]", "", text)).normalize()
+    return format(d, "f")
 
 
 def _zh_readings(text: str) -> list[Reading]:
     out: list[Reading] = []
+    period, last = "", -1
+    for m in _ZH_TIME.finditer(text):
+        hour = 0 if m["h"] == "零" else int(m["h"])
+        minute = int(m["m"] or 0)
+        if m["p"] in ("下午", "晚上", "晚") and hour < 12:
+            hour += 12
+        if not m["p"] and period and regex.fullmatch(r"\s*(?:至|到|-|–|~|～)\s*", text[last : m.start()]):
+            hour += 12 if period in ("下午", "晚上", "晚") and hour < 12 else 0  # 下午3时至6时
+        elif m["p"]:
+            period = m["p"]
+        last = m.end()
+        if hour < 24 and minute < 60:
+            out.append(Reading(_time(hour, minute), m.start(), m.end(), m[0], True))
+    for m in _ZH_DAYS.finditer(text):
+        month = int(m["m"])
+        for day in [m["d"], *regex.findall(r"\d{1,2}", m["rest"])]:
+            if 1 <= month <= 12 and 1 <= int(day) <= 31:
+                out.append(
+                    Reading(
+                        Anchor(AnchorKind.DATE, f"--{month:02d}-{int(day):02d}"), m.start(), m.end(), m[0]
+                    )
+                )
+    for m in _ZH_MONTH.finditer(text):
+        month = int(m["m"]) if m["m"] else _zh(m["z"])
+        if month and 1 <= month <= 12:
+            out.append(Reading(Anchor(AnchorKind.MONTH, f"--{month:02d}"), m.start(), m.end(), m[0]))
+    for m in _ZH_ABOUT.finditer(text):
+        value = _decimal(m["n"])
+        from decimal import Decimal
+
+        out.append(
+            Reading(
+                _number(format((Decimal(value) * _ZH_SCALE[m["s"]]).normalize(), "f")),
+                m.start(),
+                m.end(),
+                m[0],
+            )
+        )
+    for m in _ZH_KILO.finditer(text):
+        out.append(Reading(_number(_decimal(m["n"])), m.start(), m.end(), m[0]))
+    for m in _SPACED.finditer(text):
+        out.append(Reading(_number(_decimal(m[0])), m.start(), m.end(), m[0]))
     for m in _ZH_DATE.finditer(text):
         year = _zh(m["y"])
         if year is None or not 1000 <= year <= 2999 or (m["m"] is None and m["y"].isdigit()):
@@ -243,10 +363,35 @@ def read(text: str, lang: Lang) -> list[Reading]:
         if start < 0:
             start = rest.find(surface)
         end = start + len(surface) if start >= 0 else -1
-        kept.append(Reading(anchor, start, end, surface))
+        kept.append(Reading(anchor, start, end, surface, _weak(rest, start, surface, lang)))
         if start >= 0:
             at = end
     return sorted(kept, key=lambda r: r.start)
+
+
+def _weak(text: str, start: int, surface: str, lang: Lang) -> bool | None:
+    """False for what an anchor reads that is not a quantity of the text: digits glued to
+    a word (`km2`, `CO2`, `B2C`, `HFC-23`), a footnote marker glued after punctuation
+    (`questions,22`, `[23]`), a Roman numeral of a lettered annex (`Annex C`), 唯一一个;
+    None (judge as usual) otherwise."""
+    if start < 0:
+        return None
+    before = text[start - 1] if start else ""
+    if lang is Lang.EN:
+        if surface[:1].isdigit() and (
+            before.isalpha() or (before == "-" and text[start - 2 : start - 1].isalpha())
+        ):
+            return False
+        after = text[start + len(surface) : start + len(surface) + 1]
+        if surface.isdigit() and (before in ',.;:"”’)' or (before == "[" and after == "]")):
+            return False
+        if regex.search(r"\s[CDLM]$", surface):
+            return False
+    elif (surface.startswith("一") and before in "唯统同单逐专划之") or (
+        before.isascii() and before.isalpha()
+    ):
+        return False
+    return None
 
 
 @cache
@@ -260,10 +405,16 @@ def loose_values(text: str, lang: Lang) -> set[str]:
     in Chinese, every run of numeral characters that is not part of a word (十分, 万一)."""
     values = {r.anchor.value for r in read(text, lang)}
     if lang is Lang.ZH:
-        for m in _ZH_RUN.finditer(_ZH_NOT_NUMBER.sub(" ", text)):
+        for m in _ZH_RUN.finditer(_ZH_NOT_NUMBER.sub(" ", nfkc(text))):
             n = _zh(m[0])
             if n is not None and n >= 2:
                 values.add(str(n))
     else:
         values |= {str(en_number_words()[m[0].lower()]) for m in _words_pattern().finditer(text)}
+        for m in _EN_PERIODS.finditer(text):
+            n = 50 if m["half"] else 100 if m["c"] else 10 * (_UNITS.get(m["n"].lower()) or 1)
+            values.add(str(n))
+        values |= {"1/2"} if regex.search(r"(?i)\bhalf\b", text) else set()
+        for m in regex.finditer(r"(?i)\ba\s+(third|quarter|fifth|tenth)\b", text):
+            values.add(f"1/{_DENOMINATORS[m[1].lower()]}")
     return values
