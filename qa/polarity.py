@@ -74,9 +74,10 @@ _EN_NEGATIVE_WORDS = frozenset(
         *("closed", "late", "delayed", "delay", "delays"),
     ]
 )
+# `inequality`, `unable`, `non-binding`, `homeless`, `violence-free`: a negation inside a
+# word, where what follows the prefix is itself a word (not `increased`, `implement`)
 _EN_AFFIXED = regex.compile(
-    r"(?i)\b(?:un|in|non|dis|mis)-?([a-z]{3,})|\b(?:ir(?=r)|il(?=l)|im(?=[mpb]))[a-z]{4,}|\b[a-z]{3,}less\b"
-    r"|\b[a-z]+-free\b"
+    r"\b(?:un|in|im|il|ir|non|dis|mis)-?(?P<r>[a-z]{3,})|\b[a-z]{3,}less\b|\b[a-z]+-free\b"
 )
 # words between a negator and what it negates (`not currently licensed`, `not fully`)
 _EN_ADVERBS = frozenset(
@@ -179,7 +180,6 @@ def _zh_side(sentence: str, offset: int) -> _Side:
 
 def _en_side(sentence: str, offset: int) -> _Side:
     from unterm.lang.dictionary import english_words
-    from unterm.lang.english import stem
     from unterm.qa.lexicon import en_words, keys_of
 
     vocabulary = english_words()
@@ -192,7 +192,7 @@ def _en_side(sentence: str, offset: int) -> _Side:
     negative += [
         (m.start(), m.end())
         for m in _EN_AFFIXED.finditer(sentence)
-        if m[1] is None or stem(m[1].lower()) in vocabulary or m[1].lower() in vocabulary
+        if m["r"] is None or _a_word(m["r"], vocabulary)
     ]
     # `giving` is `give` too (the stemmer leaves -ing on some verbs)
     words = tuple(
@@ -227,6 +227,13 @@ def _en_side(sentence: str, offset: int) -> _Side:
         clauses,
         clauses,
     )
+
+
+def _a_word(text: str, vocabulary: frozenset[str]) -> bool:
+    """Whether what follows a negative prefix is an English word (`equalities`, `met`)."""
+    forms = {text, text.removesuffix("s"), regex.sub(r"ies$", "y", text), regex.sub(r"(?:ed|ing)$", "", text)}
+    forms |= {regex.sub(r"(?:ed|ing)$", "e", text)}
+    return (len(text) >= 4 and bool(forms & vocabulary)) or text in ("met", "fit", "fair", "just", "safe")
 
 
 @cache
@@ -336,7 +343,8 @@ def _modality(loc: Located, i: int, texts: dict[Lang, str], sides: dict[Lang, _S
 
 
 def _compound(text: str, word: Word) -> bool:
-    return text[word.start - 1 : word.start] in "-‐‑" or text[word.end : word.end + 1] in "-‐‑"
+    before, after = text[word.start - 1 : word.start], text[word.end : word.end + 1]
+    return bool(before and before in "-‐‑") or bool(after and after in "-‐‑")
 
 
 def _quoted(sentence: str, limit: int = 120) -> str:
