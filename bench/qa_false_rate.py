@@ -34,7 +34,10 @@ def bundled(folder: Path) -> dict[str, tuple[Path, Path]]:
     out = {
         "A/RES/77/173": (ARES / "zh.md", ARES / "en.md"),
         "A/RES/77/173 PDF text": (PDF_TEXT / "zh.pdftotext.txt", PDF_TEXT / "en.pdftotext.txt"),
-        "GA 55/100": (CORPORA / "un_ga_55_100_sample" / "UN.en-zh.zh", CORPORA / "un_ga_55_100_sample" / "UN.en-zh.en"),
+        "GA 55/100": (
+            CORPORA / "un_ga_55_100_sample" / "UN.en-zh.zh",
+            CORPORA / "un_ga_55_100_sample" / "UN.en-zh.en",
+        ),
     }
     out.update(real_pairs(folder))
     for form, render, ext in (

@@ -403,7 +403,7 @@ def _words_pattern() -> regex.Pattern[str]:
 def loose_values(text: str, lang: Lang) -> set[str]:
     """Every number the text writes in any form, as anchor values: what `read` gives and,
     in Chinese, every run of numeral characters that is not part of a word (十分, 万一)."""
-    values = {r.anchor.value for r in read(text, lang)}
+    values = {r.anchor.value for r in read(text, lang) if r.strong is not False}
     if lang is Lang.ZH:
         for m in _ZH_RUN.finditer(_ZH_NOT_NUMBER.sub(" ", nfkc(text))):
             n = _zh(m[0])

@@ -55,7 +55,11 @@ def test_each_fault_is_found_once_at_its_place(tmp_path: Path, group: Group) -> 
 
 @pytest.mark.parametrize("name", ["Charter", "A/RES/77/173", "A/69/743"])
 def test_the_untouched_pairs_say_nothing_of_negation_or_modality(tmp_path: Path, name: str) -> None:
-    found = [_where(f) for f in _clean(name, tmp_path).findings if f.check in ("content.negation", "content.modality")]
+    found = [
+        _where(f)
+        for f in _clean(name, tmp_path).findings
+        if f.check in ("content.negation", "content.modality")
+    ]
     assert found == []
 
 
@@ -64,7 +68,10 @@ def test_the_untouched_pairs_say_nothing_of_negation_or_modality(tmp_path: Path,
     ("zh", "en"),
     [
         ("第三十五条第二项", "Article 35, paragraph 2"),
-        ("一千九百四十五年六月二十六日", "the twenty-sixth day of June, one thousand nine hundred and forty-five"),
+        (
+            "一千九百四十五年六月二十六日",
+            "the twenty-sixth day of June, one thousand nine hundred and forty-five",
+        ),
         ("2018年6月至9月期间", "June-September 2018"),
         ("0.15%至0.2%", "0.15 to 0.20 per cent"),
         ("三分之二多数", "a two-thirds majority"),
@@ -97,7 +104,10 @@ def test_a_bare_chinese_numeral_counts_where_the_other_side_has_the_number() -> 
     [
         ("三分之一", "two-thirds"),
         ("第四条", "article VI"),
-        ("一千九百四十五年六月二十六日", "the twenty-fifth day of June, one thousand nine hundred and forty-five"),
+        (
+            "一千九百四十五年六月二十六日",
+            "the twenty-fifth day of June, one thousand nine hundred and forty-five",
+        ),
         ("上午10时15分", "at 10.15 p.m."),
     ],
 )
