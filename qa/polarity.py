@@ -269,13 +269,9 @@ def check_polarity(loc: Located) -> list[Finding]:
     return out
 
 
-def _excerpts(lang: Lang, here: str, there: str) -> dict[str, str]:
-    """The excerpt keywords of a finding: `here` on the side of `lang`, `there` on the other."""
-    return (
-        {"zh_excerpt": here, "en_excerpt": there}
-        if lang is Lang.ZH
-        else {"zh_excerpt": there, "en_excerpt": here}
-    )
+def _excerpts(lang: Lang, here: str, there: str) -> tuple[str, str]:
+    """The (Chinese, English) excerpts: `here` on the side of `lang`, `there` on the other."""
+    return (here, there) if lang is Lang.ZH else (there, here)
 
 
 def _negation(loc: Located, i: int, texts: dict[Lang, str], sides: dict[Lang, _Side]) -> Finding | None:
@@ -297,16 +293,18 @@ def _negation(loc: Located, i: int, texts: dict[Lang, str], sides: dict[Lang, _S
                 said = mine.text[s:e]
                 there = counterparts[0]
                 start, end = mine.offset + s, mine.offset + e
+                zx, ex = _excerpts(
+                    lang,
+                    around(texts[lang], start, max(end, mine.offset + word.end), 6),
+                    around(texts[other], theirs.offset + there.start, theirs.offset + there.end, 12),
+                )
                 return loc.finding(
                     "content.negation",
                     i,
                     f"the {_NAME[lang]} negates “{word.text}” (“{said}”) but the {_NAME[other]} “{there.text}” "
                     f"is not negated: a negation dropped from the {_NAME[other]} or added to the {_NAME[lang]}?",
-                    **_excerpts(
-                        lang,
-                        around(texts[lang], start, max(end, mine.offset + word.end), 6),
-                        around(texts[other], theirs.offset + there.start, theirs.offset + there.end, 12),
-                    ),
+                    zh_excerpt=zx,
+                    en_excerpt=ex,
                 )
     return None
 
@@ -330,14 +328,16 @@ def _modality(loc: Located, i: int, texts: dict[Lang, str], sides: dict[Lang, _S
         if not any(not x.keys.isdisjoint(y.keys) for x in after_mine for y in after_theirs):
             continue
         a, b = mine.offset + s1, theirs.offset + s2
+        zx, ex = _excerpts(
+            lang, around(texts[lang], a, a + e1 - s1, 8), around(texts[other], b, b + e2 - s2, 8)
+        )
         return loc.finding(
             "content.modality",
             i,
             f"the {_NAME[lang]} says “{mine.text[s1:e1]}” (an obligation) where the {_NAME[other]} "
             f"says “{theirs.text[s2:e2]}” (a permission)",
-            **_excerpts(
-                lang, around(texts[lang], a, a + e1 - s1, 8), around(texts[other], b, b + e2 - s2, 8)
-            ),
+            zh_excerpt=zx,
+            en_excerpt=ex,
         )
     return None
 

@@ -231,9 +231,9 @@ def _en_readings(text: str) -> list[Reading]:
         if value:
             out.append(Reading(_number(value), m.start(), m.end(), m[0], True))
     for m in _EN_REFERENCE.finditer(text):
-        n = _decimal(m["n"]) if m["n"][0].isdigit() else roman(m["n"])
-        if n:
-            out.append(Reading(_number(n), m.start("n"), m.end(), m["n"], True))
+        ref: str | int = _decimal(m["n"]) if m["n"][0].isdigit() else roman(m["n"])
+        if ref:
+            out.append(Reading(_number(ref), m.start("n"), m.end(), m["n"], True))
     for m in _EN_TIME.finditer(text):
         hour = int(m["h"] or m["hh"])
         minute = int(m["m"] or m["mm"] or 0)
@@ -249,9 +249,9 @@ def _en_readings(text: str) -> list[Reading]:
     for m in _SPACED.finditer(text):
         out.append(Reading(_number(_decimal(m[0])), m.start(), m.end(), m[0]))
     for m in _EN_SCALED.finditer(text):
-        n = 1 if m["w"].lower() in ("a", "one") else _value(m["w"])
-        if n:
-            out.append(Reading(_number(n * _EN_SCALE[m["s"].lower()]), m.start(), m.end(), m[0], True))
+        count = 1 if m["w"].lower() in ("a", "one") else _value(m["w"])
+        if count:
+            out.append(Reading(_number(count * _EN_SCALE[m["s"].lower()]), m.start(), m.end(), m[0], True))
     for m in _EN_IN.finditer(text):
         n, d = _UNITS[m["n"].lower()], _UNITS[m["d"].lower()]
         if n < d:
@@ -295,9 +295,9 @@ def _zh_readings(text: str) -> list[Reading]:
                     )
                 )
     for m in _ZH_MONTH.finditer(text):
-        month = int(m["m"]) if m["m"] else _zh(m["z"])
-        if month and 1 <= month <= 12:
-            out.append(Reading(Anchor(AnchorKind.MONTH, f"--{month:02d}"), m.start(), m.end(), m[0]))
+        named = int(m["m"]) if m["m"] else _zh(m["z"])
+        if named and 1 <= named <= 12:
+            out.append(Reading(Anchor(AnchorKind.MONTH, f"--{named:02d}"), m.start(), m.end(), m[0]))
     for m in _ZH_ABOUT.finditer(text):
         value = _decimal(m["n"])
         from decimal import Decimal
@@ -318,9 +318,8 @@ def _zh_readings(text: str) -> list[Reading]:
         year = _zh(m["y"])
         if year is None or not 1000 <= year <= 2999 or (m["m"] is None and m["y"].isdigit()):
             continue
-        month = _zh(m["m"]) if m["m"] else None
-        day = _zh(m["d"]) if m["d"] else None
-        anchor = _iso(year, month, day) or _number(year)
+        in_words = _iso(year, _zh(m["m"]) if m["m"] else None, _zh(m["d"]) if m["d"] else None)
+        anchor = in_words or _number(year)
         out.append(Reading(anchor, m.start(), m.end(), m[0]))
     for m in _ZH_MONTHS.finditer(text):
         for g in ("m1", "m2"):
