@@ -56,6 +56,16 @@ CHECKS: dict[str, Check] = {
             "content.omission", Severity.ERROR, "a clause, list item or part of a paragraph on one side only"
         ),
         Check(
+            "content.negation",
+            Severity.ERROR,
+            "a negation in one version that the other lacks: the meaning reversed",
+        ),
+        Check(
+            "content.modality",
+            Severity.ERROR,
+            "an obligation in one version where the other grants a permission (shall / 可, 应 / may)",
+        ),
+        Check(
             "names.mismatch", Severity.ERROR, "a body, State, conference or instrument named on one side only"
         ),
         Check("references.mismatch", Severity.ERROR, "document symbols or resolution numbers that differ"),

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 SUPERSEDES = {
     "content.mismatch": (
         "content.omission",
+        "content.negation",
+        "content.modality",
         "names.mismatch",
         "numbers.mismatch",
         "references.mismatch",
@@ -85,10 +87,15 @@ def _meaning(
 ) -> list[Finding]:
     from unterm.qa.content import check_content  # deferred: loads jieba and the dictionary
     from unterm.qa.names import check_names
+    from unterm.qa.polarity import check_polarity
 
     terms = {(f.pair, f.zh_excerpt) for f in so_far if f.check.startswith("terms.")}
     terms |= {(f.pair, f.en_excerpt) for f in so_far if f.check.startswith("terms.")}
-    return check_names(loc, analysis, termbase, terms) + check_content(loc, _words(loc, analysis, termbase))
+    return (
+        check_names(loc, analysis, termbase, terms)
+        + check_content(loc, _words(loc, analysis, termbase))
+        + check_polarity(loc)
+    )
 
 
 def _words(loc: Located, analysis: Analysis | None, termbase: Termbase | None) -> DocumentWords:
