@@ -85,7 +85,7 @@ GROUPS = [
         (("本宪章不得认为授权", "本宪章得认为授权"), ("得将其由本组织除名", "应将其由本组织除名")),
         (),
         (
-            Expected("content.negation", ("7", "7"), "本宪章得认为授权"),
+            Expected("content.negation", ("7 (article 2)", "7 (article 2)"), "本宪章得认为授权"),
             Expected("content.modality", ("after article 6", "after article 6"), "应将其由本组织除名"),
         ),
     ),
@@ -98,7 +98,7 @@ GROUPS = [
             ("may be expelled", "shall be expelled"),
         ),
         (
-            Expected("content.negation", ("7", "7"), "并不要求"),
+            Expected("content.negation", ("7 (article 2)", "7 (article 2)"), "并不要求"),
             Expected("content.modality", ("after article 6", "after article 6"), "shall be expe"),
         ),
     ),
