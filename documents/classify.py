@@ -41,12 +41,34 @@ class _Landmarks:
 def _landmarks(body: list[int], raws: list[str], flat: list[str], lang: Lang) -> _Landmarks:
     title = next((i for i in body if pt.RES_TITLE.match(flat[i])), None)
     start = body.index(title) + 1 if title is not None else 0
-    chapeau = next((i for i in body[start : start + 8] if pt.is_chapeau(raws[i], lang)), None)
+    chapeau = next(
+        (
+            i
+            for k, i in enumerate(body[start : start + 12], start=start)
+            if pt.is_chapeau(raws[i], lang)
+            and (title is not None or _resolution_follows(body[k + 1 : k + 4], flat, lang))
+        ),
+        None,
+    )
     opening = chapeau if chapeau is not None else title
     after = [i for i in body if opening is None or i > opening]
     numbered = [i for i in after if pt.NUMBERED.match(flat[i])]
     last_op = max((i for i in after if pt.NUMBERED.match(flat[i]) or pt.SUBITEM.match(flat[i])), default=None)
     return _Landmarks(title, chapeau, numbered[0] if numbered else None, last_op)
+
+
+def _resolution_follows(after: list[int], flat: list[str], lang: Lang) -> bool:
+    """Whether paragraphs after an organ's name read like a resolution's (`Recalling`,
+    `1. Decides`): `Security Council` over a letter or a meeting record is a masthead."""
+    return any(
+        pt.opens_paragraph(flat[i], lang)
+        or pt.NUMBERED.match(flat[i])
+        or (lang is Lang.EN and _GERUND.match(flat[i]))
+        for i in after
+    )
+
+
+_GERUND = regex.compile(r"^\s*\*?[A-Z][a-z]+ing\b")
 
 
 def classify(
@@ -56,20 +78,26 @@ def classify(
     markup removed and NFKC-normalised, `body` the indices that are not footnotes."""
     marks = _landmarks(body, raws, flat, lang)
     out: dict[int, tuple[BlockKind, str]] = {}
-    op = letter = ""
+    op = letter = scope = ""
+    record = sum(1 for i in body if pt.SPEAKER[lang].match(flat[i])) >= 2
     for i in body:
         raw, text = raws[i], flat[i]
         num = pt.NUMBERED.match(text)
         sub = pt.SUBITEM.match(text)
-        if marks.resolution and marks.opening is not None and i < marks.opening and i != marks.title:
+        annex = pt.annex_number(text, lang) if _heading_like(raw, text, lang) else None
+        if annex is not None:
+            # an annex numbers its paragraphs afresh: `annex 3`, `annex 2 3` in the second
+            scope, op, letter = ("annex" if annex == 1 else f"annex {annex}"), "", ""
+            out[i] = (BlockKind.HEADING, scope)
+        elif marks.resolution and marks.opening is not None and i < marks.opening and i != marks.title:
             out[i] = (BlockKind.HEADER, "")
         elif i == marks.title:
             m = pt.RES_TITLE.match(text)
             out[i] = (BlockKind.TITLE, m["n"] if m else "")
         elif i == marks.chapeau:
             out[i] = (BlockKind.CHAPEAU, "")
-        elif num and ((marks.first_op is not None and i >= marks.first_op) or not marks.resolution):
-            op, letter = num["n"], ""
+        elif num and ((marks.first_op is not None and i >= marks.first_op) or not marks.resolution or scope):
+            op, letter = f"{scope} {num['n']}".strip(), ""
             out[i] = (BlockKind.OPERATIVE, op)
         elif (item := pt.ZH_ITEM.match(text)) and not marks.resolution and not _heading_like(raw, text, lang):
             # a list item numbered 一、二、 in its text, as a treaty's are: its number is its key
@@ -83,6 +111,10 @@ def classify(
                 letter = label
                 key = f"{op} ({label})".strip()
             out[i] = (BlockKind.SUBITEM, key)
+        elif pt.SIGNED.search(text):
+            out[i] = (BlockKind.SIGNATURE, "")
+        elif record and pt.SPEAKER[lang].match(text):
+            out[i] = (BlockKind.SPEAKER, "")
         else:
             out[i] = _unnumbered(i, raw, text, lang, marks)
     return out

@@ -1,35 +1,169 @@
-"""PDF files through their text layer (pypdf), as a text extractor gives it."""
+"""PDF files through the geometry of their text layer (pypdfium2): every word with its
+position, size and style, page by page.
+
+A word is a run of characters on one baseline, in one size and style, with no gap wider
+than a sixth of the size between them; it records whether space (a space character or a
+gap) stands before it. Where the text layer has none (a scan), or the file is
+password-protected or damaged, InputError says so in one line.
+"""
 
 from __future__ import annotations
 
-import io
-import logging
+import ctypes
+from dataclasses import dataclass
 
 from unterm.errors import InputError
 
+BOLD, ITALIC = 1, 2
+_GAP = 0.16  # a gap wider than this (of the size) between two characters parts two words
+_SPACE = 0.22  # ... and one wider than this is a space between them
 
-def pdf_text(data: bytes, path: str) -> str:
-    """The text layer of a PDF, pages separated by form feeds, as a text extractor gives
-    it; refused when password-protected or when it has no text (a scan)."""
-    import pypdf  # deferred: only needed for PDF files
-    from pypdf.errors import PdfReadError
 
-    # pypdf reports what it repairs through logging, which would print on stderr beside
-    # our one line; what matters reaches us as an exception
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of characters on one baseline; positions in points, y from the page top."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float  # the baseline
+    size: float  # the font size as printed (the text matrix's scale included)
+    style: int  # BOLD | ITALIC
+    space: bool  # space stands before it (a space character or a gap)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+def pdf_pages(data: bytes, path: str) -> list[Page]:
+    """The pages of a PDF as words; refused when password-protected, damaged, or when it
+    has no text layer (a scan)."""
+    import pypdfium2 as pdfium  # deferred: only needed for PDF files
+
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{path}: is password-protected: remove the password (or give the text) first")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except PdfReadError as err:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():
+            raise InputError(
+                f"{path}: is password-protected: remove the password (or give the text) first"
+            ) from None
         raise InputError(f"{path}: is a damaged PDF ({err})") from None
-    except Exception as err:  # pypdf raises a variety on damaged or unusual files
-        if "password" in str(err).lower() or "decrypt" in str(err).lower():
-            raise InputError(f"{path}: is password-protected: remove the password first") from None
-        raise InputError(f"{path}: cannot be read as a PDF ({type(err).__name__}: {err})") from None
-    if not any(p.strip() for p in pages):
+    try:
+        pages = [_page(doc, k) for k in range(len(doc))]
+    except pdfium.PdfiumError as err:
+        raise InputError(f"{path}: cannot be read as a PDF ({err})") from None
+    finally:
+        doc.close()
+    if not any(p.words for p in pages):
         raise InputError(f"{path}: has no text layer (a scanned image?): run OCR on it first")
-    return "\f".join(p.rstrip("\n") for p in pages) + "\n"
+    return pages
+
+
+class _Fonts:
+    """A text object's font style, asked of PDFium once per font."""
+
+    def __init__(self) -> None:
+        self.styles: dict[int, int] = {}
+        self.buffer = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def style(self, raw: object, index: int, pdfium_c: object) -> int:
+        obj = pdfium_c.FPDFText_GetTextObject(raw, index)  # type: ignore[attr-defined]
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        style = self.styles.get(key)
+        if style is None:
+            pdfium_c.FPDFText_GetFontInfo(raw, index, self.buffer, 256, self.flags)  # type: ignore[attr-defined]
+            name = self.buffer.value.decode("latin-1").lower()
+            weight = pdfium_c.FPDFText_GetFontWeight(raw, index)  # type: ignore[attr-defined]
+            bold = "bold" in name or "black" in name or "heavy" in name or weight >= 600
+            italic = "italic" in name or "oblique" in name or bool(self.flags.value & 0x40)
+            style = self.styles[key] = (BOLD if bold else 0) | (ITALIC if italic else 0)
+        return style
+
+
+def _page(doc: object, k: int) -> Page:
+    import pypdfium2.raw as pdfium_c
+
+    page = doc[k]  # type: ignore[index]
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    box = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    fonts = _Fonts()
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = x1 = last = base = size = 0.0
+    style = 0
+    space = pending = True  # space before the word being read; space seen since the last word
+
+    def flush() -> None:
+        nonlocal chars
+        if chars:
+            words.append(Word("".join(chars), x0, x1, base, size, style, space))
+        chars = []
+
+    get_unicode, get_box, get_origin = (
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+    )
+    get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+    font_size = scale = 0.0
+    upright = True
+    for i in range(pdfium_c.FPDFText_CountChars(raw)):
+        code = get_unicode(raw, i)
+        if code <= 32 or code in (0xA0, 0xFFFE, 0xFFFF, 0xFEFF, 0x3000) or chr(code).isspace():
+            if code == 2:  # a hyphen at a line end, as PDFium marks it
+                code = 0x2D
+            else:
+                flush()
+                pending = pending or pdfium_c.FPDFText_IsGenerated(raw, i) != 1
+                continue
+        char = chr(code)
+        fs = get_size(raw, i)
+        if fs != font_size or not chars:
+            # the text matrix (its scale, whether it is upright) changes with the text object
+            get_matrix(raw, i, matrix)
+            upright = abs(matrix.b) <= 0.01 * abs(matrix.a) and matrix.a > 0 and matrix.d > 0
+            font_size, scale = fs, matrix.d
+        if not upright:
+            continue  # rotated or mirrored text: a stamp or a side note, not the body
+        get_box(raw, i, box)
+        get_origin(raw, i, x, y)
+        char_size = round(fs * scale, 2)
+        char_base = height - y.value
+        left, right = box.left, box.right
+        if chars:
+            same_base = abs(char_base - base) < 0.1 * size
+            same_line = same_base and abs(char_size - size) < 0.05 * size
+            gap = left - x1
+            if same_line and char == chars[-1] and abs(left - last) < 0.1 * size:
+                continue  # the same character printed again over itself (a typewriter's bold)
+            if same_line and -0.6 * size < gap < _GAP * size:
+                chars.append(char)
+                x1, last = max(x1, right), left
+                continue
+            flush()
+            pending = pending or not same_base or gap > _SPACE * min(size, char_size) or gap < -0.6 * size
+        chars = [char]
+        space, pending = pending, False
+        # a word's style is its first character's (asked once a word: it is slow to ask)
+        x0, x1, last, base, size, style = (
+            left,
+            right,
+            left,
+            char_base,
+            char_size,
+            fonts.style(raw, i, pdfium_c),
+        )
+    flush()
+    textpage.close()
+    page.close()
+    return Page(k + 1, float(width), float(height), tuple(words))
