@@ -136,7 +136,30 @@ def _deduplicated(row: list[tuple[Word, bool]]) -> list[tuple[Word, bool]]:
     return out
 
 
+_LEADER = regex.compile(r"^(?:\.{1,3}|…{1,2}|·{1,3})$")
+
+
+def _leaders(row: list[tuple[Word, bool]]) -> tuple[list[tuple[Word, bool]], set[int]]:
+    """A row without its dot leaders (`Bulgaria . . . . . Mr. Katzarski`, `……`), and
+    where they stood: the places where a new cell starts."""
+    out: list[tuple[Word, bool]] = []
+    starts: set[int] = set()
+    k = 0
+    while k < len(row):
+        j = k
+        while j < len(row) and _LEADER.match(row[j][0].text):
+            j += 1
+        if j - k >= 3 or (j > k and len("".join(w.text for w, _ in row[k:j])) >= 4):
+            starts.add(len(out))
+            k = j
+            continue
+        out.append(row[k])
+        k += 1
+    return out or row, starts
+
+
 def _line(page: int, column: int, row: list[tuple[Word, bool]]) -> Line:
+    row, leader_cells = _leaders(row)
     body = [w for w, sup in row if not sup] or [w for w, _ in row]
     size = _main_size(body)
     chars = sum(len(w.text) for w in body)
@@ -149,7 +172,7 @@ def _line(page: int, column: int, row: list[tuple[Word, bool]]) -> Line:
     prev: Word | None = None
     parted = _parted(row, size)
     for k, (w, sup) in enumerate(row):
-        if prev is not None and parted and w.x0 - prev.x1 > _CELL_GAP * size:
+        if prev is not None and ((parted and w.x0 - prev.x1 > _CELL_GAP * size) or k in leader_cells):
             cells.append([])
         text = w.text
         if sup and k == 0 and text.isdigit():
@@ -161,7 +184,7 @@ def _line(page: int, column: int, row: list[tuple[Word, bool]]) -> Line:
         if sup and text.isdigit():
             text = f"<sup>{int(text)}</sup>"
         gap = " " if pieces and (w.space or (prev is not None and w.x0 - prev.x1 > 0.22 * size)) else ""
-        if sup and text.isalpha() and text.islower() and pieces and regex.search(r"\d$", pieces[-1]):
+        if sup and text in ("st", "nd", "rd", "th") and pieces and regex.search(r"\d$", pieces[-1]):
             gap = ""  # an ordinal's ending: 4507th
         pieces.append(gap + text)
         cells[-1].append(gap + text if cells[-1] else text)

@@ -60,14 +60,16 @@ def paragraphs(doc: Sorted) -> list[Para]:
     size = _body_size([ln for _, ln in body])
     flows = _flows(body, size)
     leading = _leading(body, size)
-    spaced = _spaced(body, size, leading)
+    # a short line ends its paragraph unless the document spaces its paragraphs and
+    # sets them ragged (a typewriter's: an editor keeps `6 November` together)
+    ragged = _spaced(body, size, leading) and not _justified(body, size, flows)
     notes = _notes(doc)
     numbers = {n for n, _ in notes}
     paras: list[_Open] = []
     for place, (k, line) in enumerate(body):
         current = paras[-1] if paras else None
         kind = _kind_of(line, size, flows[(line.page, line.column)], body, place)
-        if current is None or _starts(current, line, kind, flows, leading, size, spaced):
+        if current is None or _starts(current, line, kind, flows, leading, size, ragged):
             paras.append(_Open([(k, line)], kind))
         else:
             current.lines.append((k, line))
@@ -90,33 +92,39 @@ def _body_size(lines: list[Printed]) -> float:
 
 
 def _flows(body: list[tuple[int, Printed]], size: float) -> dict[tuple[int, int], _Flow]:
-    """Each page column's margins: the left where most of its body-size lines start,
-    the right where the longest of them end; where a page has few such lines, those of
-    the pages on its side of the spread (odd or even: their margins differ)."""
+    """Each page column's margins: the left where most of its body-size lines start, the
+    right where the longest of them end. Where a page has few such lines, those of the
+    pages on its side of the spread (odd or even: their margins differ), or of all the
+    pages in that column; else its own lines, as far as the longest runs."""
     by_flow: dict[tuple[int, int], list[Printed]] = defaultdict(list)
+    singles: dict[tuple[int, int], list[Printed]] = defaultdict(list)
     for _, ln in body:
-        if abs(ln.size - size) < 0.6 and len(ln.cells) == 1:
-            by_flow[(ln.page, ln.column)].append(ln)
-    every = [ln for lines in by_flow.values() for ln in lines]
-    default = _margins(every) if every else _Flow(0.0, 600.0)
-    sides = {
-        (parity, column): _margins(lines)
-        for parity in (0, 1)
-        for column in (0, 1, 2)
-        if len(
-            lines := [
-                ln for (pg, col), ls in by_flow.items() if pg % 2 == parity and col == column for ln in ls
-            ]
-        )
-        >= 8
-    }
+        if len(ln.cells) == 1:
+            singles[(ln.page, ln.column)].append(ln)
+            if abs(ln.size - size) < 0.6:
+                by_flow[(ln.page, ln.column)].append(ln)
+    pooled: dict[tuple[int, int] | int, list[Printed]] = defaultdict(list)
+    for (page, column), lines in by_flow.items():
+        pooled[(page % 2, column)] += lines
+        pooled[column] += lines
     out: dict[tuple[int, int], _Flow] = {}
     for _, ln in body:
         key = (ln.page, ln.column)
-        if key not in out:
-            lines = by_flow.get(key, [])
-            side = sides.get((ln.page % 2, ln.column), default)
-            out[key] = _margins(lines) if len(lines) >= 8 else side
+        if key in out:
+            continue
+        for lines in (
+            by_flow.get(key, []),
+            pooled.get((ln.page % 2, ln.column), []),
+            pooled.get(ln.column, []),
+        ):
+            if len(lines) >= 8:
+                out[key] = _margins(lines)
+                break
+        else:
+            own = singles[key] or [ln]
+            out[key] = _Flow(
+                float(Counter(round(x.x0) for x in own).most_common(1)[0][0]), max(x.x1 for x in own)
+            )
     return out
 
 
@@ -188,6 +196,13 @@ def _style(line: Printed) -> tuple[bool, bool, int]:
     return line.bold, line.italic, round(line.size * 2)
 
 
+def _justified(body: list[tuple[int, Printed]], size: float, flows: dict[tuple[int, int], _Flow]) -> bool:
+    """Whether most body lines run to the right margin: the text is justified."""
+    lines = [ln for _, ln in body if abs(ln.size - size) < 0.6 and len(ln.cells) == 1]
+    full = sum(1 for ln in lines if ln.x1 >= flows[(ln.page, ln.column)].right - 0.5 * size)
+    return full >= 0.5 * len(lines)
+
+
 def _spaced(body: list[tuple[int, Printed]], size: float, leading: float) -> bool:
     """Whether the document sets space between its paragraphs: most lines that open one
     by their form (a label, a first-line indent) stand further below the line before
@@ -209,11 +224,11 @@ def _starts(
     flows: dict[tuple[int, int], _Flow],
     leading: float,
     size: float,
-    spaced: bool,
+    ragged: bool,
 ) -> bool:
     """Whether a line starts a paragraph after the open one. Where the document spaces
-    its paragraphs, a line that stops short of the margin ends nothing by itself (an
-    editor keeps `6 November`, `President Aristide` together)."""
+    its paragraphs and sets them ragged, a line that stops short of the margin ends
+    nothing by itself (an editor keeps `6 November`, `President Aristide` together)."""
     prev = p.lines[-1][1]
     flow = flows[(line.page, line.column)]
     if kind == "row" or p.kind == "row" or _labelled(line, size) or line.sup_lead:
@@ -221,28 +236,33 @@ def _starts(
     if p.kind == "signature":
         same = line.page == prev.page and line.base - prev.base < 1.6 * leading
         return not same or line.x0 < flow.left + 2 * size
-    if kind == "heading" and p.kind == "" and len(p.lines) == 1 and _symmetric(prev, flow, size):
-        p.kind = "heading"  # a centred heading whose first line runs nearly across
-    elif kind != p.kind and not (p.kind == "heading" and kind == "" and _centred(line, flow, size)):
+    gap = line.base - prev.base
+    same_block = (
+        line.page == prev.page
+        and line.column == prev.column
+        and 0 <= gap <= 1.25 * max(leading, 1.1 * line.size)
+    )
+    centred = _centred(line, flow, size) and (_centred(prev, flow, size) or _symmetric(prev, flow, size))
+    if kind == "heading" and centred and _style(line) == _style(prev) and same_block:
+        p.kind = "heading"  # a centred heading over two lines (its first may run nearly across)
+        return False
+    if kind != p.kind and not (p.kind == "heading" and kind == "" and _centred(line, flow, size)):
         return True
     if _style(line) != _style(prev):
         return True
     if line.page != prev.page or line.column != prev.column:
         return not _runs_on(prev, line, flows, size)
-    gap = line.base - prev.base
-    if gap > 1.25 * max(leading, 1.1 * line.size) or gap < 0:
+    if not same_block:
         return True
-    if kind == "heading" and _centred(line, flow, size) and _centred(prev, flow, size):
-        return False  # a centred heading over two lines
     if line.x0 > prev.text_x + 0.8 * size:
         return True  # a first-line indent, or a deeper item
     if kind == "heading":
         return False  # a heading's lines are ragged: its line breaks end nothing
     if line.x0 < prev.x0 - 0.8 * size and len(p.lines) > 1:
         return True  # back out to the margin after an indented paragraph
-    if spaced:
-        return False
     room = flow.right - prev.x1
+    if ragged and room < 0.4 * (flow.right - flow.left):
+        return False  # a ragged line stops where it will: only one less than 60 % full ends for sure
     return room > line.first + 0.5 * size and room > 1.5 * size  # the next word would have fitted
 
 
