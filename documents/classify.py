@@ -72,10 +72,12 @@ _GERUND = regex.compile(r"^\s*\*?[A-Z][a-z]+ing\b")
 
 
 def classify(
-    body: list[int], raws: list[str], flat: list[str], lang: Lang
+    body: list[int], raws: list[str], flat: list[str], lang: Lang, set_as_headings: set[int] | None = None
 ) -> dict[int, tuple[BlockKind, str]]:
     """Kind and key of each body paragraph (see BlockKind): `raws` as read, `flat` with
-    markup removed and NFKC-normalised, `body` the indices that are not footnotes."""
+    markup removed and NFKC-normalised, `body` the indices that are not footnotes;
+    `set_as_headings` those a PDF's page sets as headings (bold, larger, centred)."""
+    headings = set_as_headings or set()
     marks = _landmarks(body, raws, flat, lang)
     out: dict[int, tuple[BlockKind, str]] = {}
     op = letter = scope = ""
@@ -84,7 +86,7 @@ def classify(
         raw, text = raws[i], flat[i]
         num = pt.NUMBERED.match(text)
         sub = pt.SUBITEM.match(text)
-        annex = pt.annex_number(text, lang) if _heading_like(raw, text, lang) else None
+        annex = pt.annex_number(text, lang) if _heading_like(raw, text, lang, i in headings) else None
         if annex is not None:
             # an annex numbers its paragraphs afresh: `annex 3`, `annex 2 3` in the second
             scope, op, letter = ("annex" if annex == 1 else f"annex {annex}"), "", ""
@@ -99,7 +101,11 @@ def classify(
         elif num and ((marks.first_op is not None and i >= marks.first_op) or not marks.resolution or scope):
             op, letter = f"{scope} {num['n']}".strip(), ""
             out[i] = (BlockKind.OPERATIVE, op)
-        elif (item := pt.ZH_ITEM.match(text)) and not marks.resolution and not _heading_like(raw, text, lang):
+        elif (
+            (item := pt.ZH_ITEM.match(text))
+            and not marks.resolution
+            and not _heading_like(raw, text, lang, i in headings)
+        ):
             # a list item numbered 一、二、 in its text, as a treaty's are: its number is its key
             op, letter = str(zh_numeral(item["n"])), ""
             out[i] = (BlockKind.OPERATIVE, op)
@@ -116,15 +122,17 @@ def classify(
         elif record and pt.SPEAKER[lang].match(text):
             out[i] = (BlockKind.SPEAKER, "")
         else:
-            out[i] = _unnumbered(i, raw, text, lang, marks)
+            out[i] = _unnumbered(i, raw, text, lang, marks, i in headings)
     return out
 
 
-def _unnumbered(i: int, raw: str, text: str, lang: Lang, marks: _Landmarks) -> tuple[BlockKind, str]:
+def _unnumbered(
+    i: int, raw: str, text: str, lang: Lang, marks: _Landmarks, set_as_heading: bool = False
+) -> tuple[BlockKind, str]:
     """Kind and key of a body paragraph that is not a header, title, or numbered."""
     if pt.is_organ(text, lang) and not pt.MD_HEADING.match(raw):
         return BlockKind.CHAPEAU, ""
-    if _heading_like(raw, text, lang):
+    if _heading_like(raw, text, lang, set_as_heading):
         return BlockKind.HEADING, _heading_key(text, lang)
     if marks.resolution and marks.last_op is not None and i > marks.last_op and pt.is_closing(text, lang):
         return BlockKind.CLOSING, ""
@@ -133,10 +141,14 @@ def _unnumbered(i: int, raw: str, text: str, lang: Lang, marks: _Landmarks) -> t
     return BlockKind.PARAGRAPH, ""
 
 
-def _heading_like(raw: str, text: str, lang: Lang) -> bool:
+def _heading_like(raw: str, text: str, lang: Lang, set_as_heading: bool = False) -> bool:
     if pt.MD_HEADING.match(raw):
         return True
-    if pt.terminated(text) or pt.is_closing(text, lang) or pt.standalone(text, lang):
+    if pt.is_closing(text, lang) or pt.standalone(text, lang):
+        return False
+    if set_as_heading:  # bold or larger on the page, however long, unless it ends a sentence
+        return not text.rstrip().endswith((".", "。", ";", "；")) or len(text) < 40
+    if pt.terminated(text):
         return False
     return width(text) <= 120
 

@@ -15,6 +15,23 @@ from dataclasses import dataclass
 from unterm.errors import InputError
 
 BOLD, ITALIC = 1, 2
+# characters that are space (PDFium's own, for a gap it sees, included) or no text at all
+_BLANK = frozenset(
+    (
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200C),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+        0xFEFF,
+        0xFFFE,
+        0xFFFF,
+    )
+)
 _GAP = 0.16  # a gap wider than this (of the size) between two characters parts two words
 _SPACE = 0.22  # ... and one wider than this is a space between them
 
@@ -115,11 +132,12 @@ def _page(doc: object, k: int) -> Page:
         pdfium_c.FPDFText_GetCharOrigin,
     )
     get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
-    font_size = scale = 0.0
+    height_seen = offset = char_size = 0.0
+    char_style = 0
     upright = True
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, i)
-        if code <= 32 or code in (0xA0, 0xFFFE, 0xFFFF, 0xFEFF, 0x3000) or chr(code).isspace():
+        if code <= 32 or code in _BLANK:
             if code == 2:  # a hyphen at a line end, as PDFium marks it
                 code = 0x2D
             else:
@@ -127,18 +145,22 @@ def _page(doc: object, k: int) -> Page:
                 pending = pending or pdfium_c.FPDFText_IsGenerated(raw, i) != 1
                 continue
         char = chr(code)
-        fs = get_size(raw, i)
-        if fs != font_size or not chars:
-            # the text matrix (its scale, whether it is upright) changes with the text object
+        get_box(raw, i, box)
+        bottom = box.bottom
+        if box.top - bottom != height_seen or not chars:
+            # a character box of another height: another font or size, maybe another
+            # text matrix (its scale, whether it is upright); asked again only then, as
+            # asking for every character costs a third of the reading
+            height_seen = box.top - bottom
+            char_style = fonts.style(raw, i, pdfium_c)
             get_matrix(raw, i, matrix)
             upright = abs(matrix.b) <= 0.01 * abs(matrix.a) and matrix.a > 0 and matrix.d > 0
-            font_size, scale = fs, matrix.d
+            char_size = get_size(raw, i) * matrix.d
+            get_origin(raw, i, x, y)
+            offset = bottom - y.value  # the font's descent: the baseline is the box's foot less it
         if not upright:
             continue  # rotated or mirrored text: a stamp or a side note, not the body
-        get_box(raw, i, box)
-        get_origin(raw, i, x, y)
-        char_size = round(fs * scale, 2)
-        char_base = height - y.value
+        char_base = height - (bottom - offset)
         left, right = box.left, box.right
         if chars:
             same_base = abs(char_base - base) < 0.1 * size
@@ -154,14 +176,14 @@ def _page(doc: object, k: int) -> Page:
             pending = pending or not same_base or gap > _SPACE * min(size, char_size) or gap < -0.6 * size
         chars = [char]
         space, pending = pending, False
-        # a word's style is its first character's (asked once a word: it is slow to ask)
+        # a word's style is its first character's
         x0, x1, last, base, size, style = (
             left,
             right,
             left,
             char_base,
             char_size,
-            fonts.style(raw, i, pdfium_c),
+            char_style,
         )
     flush()
     textpage.close()

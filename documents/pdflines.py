@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -149,7 +150,7 @@ def _leaders(row: list[tuple[Word, bool]]) -> tuple[list[tuple[Word, bool]], set
         j = k
         while j < len(row) and _LEADER.match(row[j][0].text):
             j += 1
-        if j - k >= 3 or (j > k and len("".join(w.text for w, _ in row[k:j])) >= 4):
+        if j - k >= 2 or (j > k and len("".join(w.text for w, _ in row[k:j])) >= 4):
             starts.add(len(out))
             k = j
             continue
@@ -163,8 +164,10 @@ def _line(page: int, column: int, row: list[tuple[Word, bool]]) -> Line:
     body = [w for w, sup in row if not sup] or [w for w, _ in row]
     size = _main_size(body)
     chars = sum(len(w.text) for w in body)
-    bold = sum(len(w.text) for w in body if w.style & BOLD) > 0.6 * chars
-    italic = sum(len(w.text) for w in body if w.style & ITALIC) > 0.6 * chars
+    # a line is bold or italic when (nearly) all of it is: a title in italics inside a
+    # line (`Welcoming the Comprehensive Plan ...`) makes no heading of it
+    bold = sum(len(w.text) for w in body if w.style & BOLD) >= 0.9 * chars
+    italic = sum(len(w.text) for w in body if w.style & ITALIC) >= 0.9 * chars
     cells: list[list[str]] = [[]]
     pieces: list[str] = []
     note: int | None = None
@@ -249,24 +252,43 @@ def _gutter(words: list[Word], width: float) -> float | None:
     if len(rows) < 6:
         return None
     spans = [_spans(r) for r in rows]
+    start, step = int(0.35 * width), 2
+    xs = list(range(start, int(0.65 * width), step))
+    # for each candidate x: how many rows run across it, how many have text left and right of it
+    across, lefts, rights = [0] * (len(xs) + 1), [0] * (len(xs) + 1), [0] * (len(xs) + 1)
+    for row in spans:
+        for a, b in row:
+            first, last = (
+                max(0, math.floor((a - start) / step) + 1),
+                min(len(xs) - 1, math.ceil((b - start) / step) - 1),
+            )
+            if first <= last:
+                across[first] += 1
+                across[last + 1] -= 1
+        lefts[max(0, min(len(xs), math.floor((row[0][0] - start) / step) + 1))] += 1  # x > row's start
+        rights[max(0, min(len(xs), math.ceil((row[-1][1] - start) / step)))] += 1  # x < row's end
     best: tuple[int, float] | None = None
-    for at in range(int(0.35 * width), int(0.65 * width), 2):
-        apart = [s for s in spans if not _crosses(s, at)]
-        lefts = sum(1 for s in apart if s[0][0] < at)
-        rights = sum(1 for s in apart if s[-1][1] > at)
-        if lefts >= 3 and rights >= 3 and (best is None or len(apart) > best[0]):
-            best = (len(apart), float(at))
+    crossing = left = 0
+    right = len(rows)
+    for k, at in enumerate(xs):
+        crossing += across[k]
+        left += lefts[k]
+        right -= rights[k]
+        apart = len(rows) - crossing
+        # rows with text on one side: at most those apart (a row crossing x has both)
+        if min(left, right) - crossing >= 3 and (best is None or apart > best[0]):
+            best = (apart, float(at))
     if best is None or best[0] < 0.5 * len(rows):
         return None
     x = best[1]
     rows_apart = [r for r, s in zip(rows, spans, strict=True) if not _crosses(s, x)]
-    left = [ws for r in rows_apart if (ws := [w for w in r if w.x1 <= x])]
-    right = [ws for r in rows_apart if (ws := [w for w in r if w.x0 >= x])]
-    if not left or not right:
+    on_left = [ws for r in rows_apart if (ws := [w for w in r if w.x1 <= x])]
+    on_right = [ws for r in rows_apart if (ws := [w for w in r if w.x0 >= x])]
+    if not on_left or not on_right:
         return None
-    lo = min(w.x0 for ws in left for w in ws)
-    hi = max(w.x1 for ws in right for w in ws)
-    return x if _text(left, lo, x) and _text(right, x, hi) else None
+    lo = min(w.x0 for ws in on_left for w in ws)
+    hi = max(w.x1 for ws in on_right for w in ws)
+    return x if _text(on_left, lo, x) and _text(on_right, x, hi) else None
 
 
 def _text(parts: list[list[Word]], lo: float, hi: float) -> bool:

@@ -118,7 +118,12 @@ def _is_furniture(line: Line, height: float, running: set[tuple[int, str]]) -> b
     key = round(line.base / 4), _shape(line)
     if key in running or (key[0] + 1, key[1]) in running or (key[0] - 1, key[1]) in running:
         return True
-    return all(_FURNITURE.match(c) or masthead_symbol(c) for c in line.cells)
+    if all(_FURNITURE.match(c) or masthead_symbol(c) for c in line.cells):
+        return True
+    # a running header: the symbol, the short title and the date (`A/RES/70/10 Report of
+    # the International Atomic Energy Agency`, `06/10/2025 Women and peace and security S/PV.10011`)
+    ends = (line.cells[0], line.cells[-1])
+    return len(line.cells) >= 2 and line.base < 0.13 * height and any(masthead_symbol(c) for c in ends)
 
 
 def _masthead(page: list[Line]) -> set[int]:

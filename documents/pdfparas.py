@@ -261,6 +261,8 @@ def _starts(
     if line.x0 < prev.x0 - 0.8 * size and len(p.lines) > 1:
         return True  # back out to the margin after an indented paragraph
     room = flow.right - prev.x1
+    # a paragraph some of whose lines ran on short of the margin is set ragged (a notice)
+    ragged = ragged or any(ln.x1 < flow.right - size for _, ln in p.lines[:-1] if ln.page == line.page)
     if ragged and room < 0.4 * (flow.right - flow.left):
         return False  # a ragged line stops where it will: only one less than 60 % full ends for sure
     return room > line.first + 0.5 * size and room > 1.5 * size  # the next word would have fitted
@@ -281,9 +283,7 @@ def _para(p: _Open, numbers: set[int]) -> Para:
     for k, ln in p.lines:
         text = " | ".join(ln.cells) if p.kind == "row" else ln.text
         lines.append(Line(k + 1, _markers(_STAR.sub("", text), numbers)))
-    if p.kind == "heading":
-        lines[0] = Line(lines[0].no, "## " + lines[0].text)
-    return Para(lines, page_before=True)
+    return Para(lines, page_before=True, heading=p.kind == "heading")
 
 
 def _markers(text: str, numbers: set[int]) -> str:

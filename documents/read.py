@@ -139,7 +139,7 @@ def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
         raws = [hyphens.dehyphenate(r, words) for r in raws]
     flat = [nfkc(markup.strip_markup(r)) for r in raws]
     body = [i for i, p in enumerate(paras) if p.footnote is None]
-    kinds = classify(body, raws, flat, lang)
+    kinds = classify(body, raws, flat, lang, {i for i in body if paras[i].heading})
     notes = {p.footnote for p in paras if p.footnote is not None}
     markers = dict(
         zip(body, markup.choose_markers([markup.prepare(raws[i]) for i in body], notes), strict=True)
