@@ -69,7 +69,8 @@ def paragraphs(doc: Sorted) -> list[Para]:
     for place, (k, line) in enumerate(body):
         current = paras[-1] if paras else None
         kind = _kind_of(line, size, flows[(line.page, line.column)], body, place)
-        if current is None or _starts(current, line, kind, flows, leading, size, ragged):
+        nxt = body[place + 1][1] if place + 1 < len(body) else None
+        if current is None or _starts(current, line, nxt, kind, flows, leading, size, ragged):
             paras.append(_Open([(k, line)], kind))
         else:
             current.lines.append((k, line))
@@ -220,6 +221,7 @@ def _spaced(body: list[tuple[int, Printed]], size: float, leading: float) -> boo
 def _starts(
     p: _Open,
     line: Printed,
+    nxt: Printed | None,
     kind: str,
     flows: dict[tuple[int, int], _Flow],
     leading: float,
@@ -242,7 +244,9 @@ def _starts(
         and line.column == prev.column
         and 0 <= gap <= 1.25 * max(leading, 1.1 * line.size)
     )
-    centred = _centred(line, flow, size) and (_centred(prev, flow, size) or _symmetric(prev, flow, size))
+    centred = _centred(line, flow, size) and (
+        _centred(prev, flow, size) or _symmetric(prev, flow, size) or _hangs(p, line, nxt, leading, size)
+    )
     if kind == "heading" and centred and _style(line) == _style(prev) and same_block:
         p.kind = "heading"  # a centred heading over two lines (its first may run nearly across)
         return False
@@ -255,17 +259,40 @@ def _starts(
     if not same_block:
         return True
     if line.x0 > prev.text_x + 0.8 * size:
-        return True  # a first-line indent, or a deeper item
+        # a first-line indent or a deeper item; but not the rest of an unfinished first
+        # line set in under it (`REPORT OF THE SPECIAL COMMITTEE TO` / `  INVESTIGATE ...`)
+        return not _hangs(p, line, nxt, leading, size)
     if kind == "heading":
         return False  # a heading's lines are ragged: its line breaks end nothing
     if line.x0 < prev.x0 - 0.8 * size and len(p.lines) > 1:
         return True  # back out to the margin after an indented paragraph
+    if (
+        len(p.lines) > 1
+        and p.lines[1][1].x0 > p.lines[0][1].x0 + 0.8 * size
+        and abs(line.x0 - prev.x0) < 0.3 * size
+    ):
+        return False  # a line of a hanging block carries it on
     room = flow.right - prev.x1
     # a paragraph some of whose lines ran on short of the margin is set ragged (a notice)
     ragged = ragged or any(ln.x1 < flow.right - size for _, ln in p.lines[:-1] if ln.page == line.page)
     if ragged and room < 0.4 * (flow.right - flow.left):
         return False  # a ragged line stops where it will: only one less than 60 % full ends for sure
     return room > line.first + 0.5 * size and room > 1.5 * size  # the next word would have fitted
+
+
+def _hangs(p: _Open, line: Printed, nxt: Printed | None, leading: float, size: float) -> bool:
+    """Whether a line set in under a paragraph's only line, which did not end like one,
+    carries it on: the next line stands where it does, or the paragraph ends after it."""
+    first = p.lines[0][1]
+    if (
+        len(p.lines) > 1
+        or line.x0 - first.x0 > 6 * size
+        or regex.search(r"[.:;!?。：；！？][\"'”’)）]*$", first.text)
+    ):
+        return False
+    if nxt is None or nxt.page != line.page or nxt.column != line.column or _style(nxt) != _style(line):
+        return True
+    return abs(nxt.x0 - line.x0) < 0.3 * size or nxt.base - line.base > 1.25 * leading
 
 
 def _runs_on(prev: Printed, line: Printed, flows: dict[tuple[int, int], _Flow], size: float) -> bool:
