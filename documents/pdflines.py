@@ -175,7 +175,10 @@ def _line(page: int, column: int, row: list[tuple[Word, bool]]) -> Line:
     prev: Word | None = None
     parted = _parted(row, size)
     for k, (w, sup) in enumerate(row):
-        if prev is not None and ((parted and w.x0 - prev.x1 > _CELL_GAP * size) or k in leader_cells):
+        after_label = k == 1 and _LABEL.match(row[0][0].text) is not None  # `1.` and its text: one cell
+        if prev is not None and (
+            (parted and w.x0 - prev.x1 > _CELL_GAP * size and not after_label) or k in leader_cells
+        ):
             cells.append([])
         text = w.text
         if sup and k == 0 and text.isdigit():

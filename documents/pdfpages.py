@@ -35,7 +35,7 @@ class Role(str, Enum):
 
 
 _FURNITURE = regex.compile(
-    r"^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{6}|\*\d{7,}\*|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]"
+    r"^(?:\d{2}-\d{5}\**(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\d{6}|\*\d{7,}\*|\d{1,3}\s*/\s*\d{1,3}|\d{1,3}|[-–]\s*\d{1,3}\s*[-–]"
     r"|(?:Page|第)\s*\d{1,3}\s*页?|/\s*\.\.\.|\.\.\./|Please recycle|Accessible document|请回收|"
     r"English|Chinese|Chinois|中文|Original:?\s*\w+|ORIGINAL:?\s*\w+|"
     r"\d{2}/\d{2}/\d{4})$",
@@ -52,8 +52,11 @@ _MASTHEAD_ITEM = (
 )
 # a masthead's cell: one or more of its items (`United Nations A/RES/77/173`, `大会 Distr.: General`)
 _MASTHEAD = regex.compile(r"^" + _MASTHEAD_ITEM + r"(?:\s*" + _MASTHEAD_ITEM + r")*$")
+# a reissue note at the first page's foot, its asterisks repeated after the symbol and
+# the job number (`*** Third reissue for technical reasons (17 April 2012).`)
 _REISSUE = regex.compile(
-    r"^\*\s*(?:Reissued|Re-issued|Issued|Second reissue|因技术原因|重新印发)", regex.IGNORECASE
+    r"^\*+\s*(?:(?:First|Second|Third|Fourth|Fifth)\s+)?(?:Re-?issued?|Issued|Corrected)\b|^\*+\s*(?:因技术原因|重新印发|第.次重发)",
+    regex.IGNORECASE,
 )
 _RULE = regex.compile(r"^(?:_{5,}|[-—–]{10,}|[─━]{5,})$")
 _END = regex.compile(r"^[-–—]{3,7}$|^[*]{3}$")  # the mark under a typewriter-era document's last line

@@ -28,6 +28,7 @@ _LABEL_TEXT = regex.compile(
     r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,7}\.|[A-Z]\.|[•▪●◦–—-]|\(\d{1,3}\)"
     r"|[\p{Han}]{1,3}、)\s"
 )
+_NUMBER = regex.compile(r"^(\d{1,3})\.\s+[\p{Lu}\p{Han}“\"(]")
 _SIGNED = regex.compile(r"^\(\s*Signed\s*\)|（签名）|\(签名\)")
 _NOTE_LINE = regex.compile(r"^(?P<n>\d{1,3})(?:/|\s)\s*\S")
 _STAR = regex.compile(r"(?<=[\p{L}\p{N}\p{Pe}”’\"'])\*+(?=[\s,.;:)]|$)")
@@ -66,14 +67,25 @@ def paragraphs(doc: Sorted) -> list[Para]:
     notes = _notes(doc)
     numbers = {n for n, _ in notes}
     paras: list[_Open] = []
+    number = 0  # the last paragraph number read
     for place, (k, line) in enumerate(body):
         current = paras[-1] if paras else None
         kind = _kind_of(line, size, flows[(line.page, line.column)], body, place)
         nxt = body[place + 1][1] if place + 1 < len(body) else None
-        if current is None or _starts(current, line, nxt, kind, flows, leading, size, ragged):
+        m = _NUMBER.match(line.text)
+        # the next paragraph number opens a paragraph even with no tab after it (`113. As`);
+        # another number at a line's start is the end of a sentence (`the age of` / `17. Violations`)
+        numbered = (
+            m is not None
+            and int(m[1]) == number + 1
+            and line.x0 < flows[(line.page, line.column)].left + 3 * size
+        )
+        if current is None or numbered or _starts(current, line, nxt, kind, flows, leading, size, ragged):
             paras.append(_Open([(k, line)], kind))
         else:
             current.lines.append((k, line))
+        if m is not None and paras[-1].lines[0][1] is line:
+            number = int(m[1])
     out: list[Para] = []
     pending = sorted(notes, key=lambda n: n[1][0][1].page)
     for p in paras:

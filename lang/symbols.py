@@ -46,7 +46,7 @@ _MASTHEAD_SYMBOL = regex.compile(
 def masthead_symbol(text: str) -> str:
     """The symbol a masthead or running header prints alone: `S/2025/257`, `S/PV.4507`,
     `S/RES/2803 (2025)`, joint symbols `A/80/434-S/2025/632`; `` for anything else."""
-    m = _MASTHEAD_SYMBOL.fullmatch(text.strip())
+    m = _MASTHEAD_SYMBOL.fullmatch(text.strip().rstrip("*"))  # `S/2012/197***`: reissued
     if m is None or m["s"].endswith((".", "-")):
         return ""  # `A/70/219.` with its full stop is a footnote's text
     return regex.sub(r"\s*-\s*", "-", m["s"])
