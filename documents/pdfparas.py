@@ -159,8 +159,11 @@ def _leading(body: list[tuple[int, Printed]], size: float) -> float:
             and abs(b.size - size) < 0.6
         ):
             gaps[round(b.base - a.base, 1)] += 1
-    positive = [(g, n) for g, n in gaps.most_common() if g > 0.5 * size]
-    return positive[0][0] if positive else 1.2 * size
+    # the commonest gap a line's height apart (paragraphs of a line or two each make the
+    # gap between paragraphs the commonest of all)
+    lines = [g for g, _ in gaps.most_common() if 0.9 * size <= g <= 1.6 * size]
+    positive = [g for g, _ in gaps.most_common() if g > 0.5 * size]
+    return lines[0] if lines else positive[0] if positive else 1.2 * size
 
 
 def _centred(line: Printed, flow: _Flow, size: float) -> bool:
@@ -342,11 +345,18 @@ def _notes(doc: Sorted) -> list[tuple[int, list[tuple[int, Printed]]]]:
     """The footnotes, each with its number and printed lines, in page order; a note's
     text that runs over into the next page's notes joins it."""
     out: list[tuple[int, list[tuple[int, Printed]]]] = []
+    # where a page's notes open with raised numbers, a number at a line's start is text
+    # (`1/CP.21号决定`); the typewriter era's notes open with a number on the line (`1/`)
+    raised = {
+        ln.page
+        for ln, role in zip(doc.lines, doc.roles, strict=True)
+        if role is Role.NOTE and ln.note is not None
+    }
     for k, (ln, role) in enumerate(zip(doc.lines, doc.roles, strict=True)):
         if role is not Role.NOTE:
             continue
         number = ln.note
-        if number is None and (m := _NOTE_LINE.match(ln.text)):
+        if number is None and ln.page not in raised and (m := _NOTE_LINE.match(ln.text)):
             number = int(m["n"])
         if number is not None:
             out.append((number, [(k, ln)]))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import regex
 
+from tests.support.render import Unit, in_document_order
 from unterm.documents.model import Block, BlockKind, Document
 
 
@@ -30,6 +31,29 @@ class GoldRow:
     notes: tuple[int, ...]
 
 
+def gold_of_units(units: list[Unit], source: str) -> list[GoldRow]:
+    """A gold of a PDF typeset from a gold pair's side (tests.support.ods_layout): its
+    body units in the order the source prints them, then its footnotes; a Chinese unit's
+    first ten characters and last six, an English one's first four words and last three."""
+    body = in_document_order([u for u in units if u.kind != "footnote"], source)
+    rows = []
+    for unit in body + [u for u in units if u.kind == "footnote"]:
+        cited = tuple(int(n) for n in regex.findall(r"<sup>(\d+)</sup>", unit.text))
+        text = norm(
+            regex.sub(r"\*\*|\*|^#+\s*|<sup>\d+</sup>|\[([^\]]*)\]\(#\)", lambda m: m[1] or "", unit.text)
+        )
+        note = unit.kind == "footnote"
+        if note:
+            cited, text = (), text.split(" ", 1)[1] if regex.match(r"\d", text) else text
+        if regex.search(r"\p{Han}", text):
+            first, last = text.replace(" ", "")[:10], text.replace(" ", "")[-6:]
+        else:
+            words = text.split()
+            first, last = " ".join(words[:4]), " ".join(words[-3:]) if len(words) > 4 else ""
+        rows.append(GoldRow("note" if note else "para", unit.key if note else "", first, last, cited))
+    return rows
+
+
 def read_gold(path: Path) -> list[GoldRow]:
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
     return [
@@ -38,11 +62,16 @@ def read_gold(path: Path) -> list[GoldRow]:
     ]
 
 
+_CJK_SPACE = regex.compile(r"(?<=[\p{Han}\p{P}])\s+|\s+(?=[\p{Han}\p{P}])")
+
+
 def norm(text: str) -> str:
-    """Text compared word for word: NFKC, straight quotes, cells and spaces as one space."""
+    """Text compared word for word: NFKC, straight quotes, cells and spaces as one space,
+    no space beside a Chinese character (a Chinese gold gives characters, not words)."""
     text = unicodedata.normalize("NFKC", text).replace(" | ", " ")
     text = text.translate(str.maketrans("‘’“”", "''\"\""))
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    return _CJK_SPACE.sub("", text) if regex.search(r"\p{Han}", text) else text
 
 
 def _matches(row: GoldRow, block: Block) -> bool:
