@@ -10,7 +10,9 @@ password-protected or damaged, InputError says so in one line.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from unterm.errors import InputError
 
@@ -103,89 +105,94 @@ class _Fonts:
         return style
 
 
+# A character as a text layer gives it: its text (" " for a space the PDF prints), its
+# left and right (the advance, not the ink), its baseline from the page top, its size and
+# its style. Any PDF library that gives these can feed `words` (bench/pdf_read.py feeds
+# pdfplumber's).
+Char = tuple[str, float, float, float, float, int]
+
+
+def words(chars: Iterable[Char]) -> list[Word]:
+    """A page's characters, in the order its content stream draws them, as words (see
+    the module docstring); a character printed again over itself (a typewriter's bold)
+    is read once."""
+    out: list[Word] = []
+    text: list[str] = []
+    x0 = x1 = last = base = size = 0.0
+    style = 0
+    space = pending = True  # space before the word being read; space seen since the last word
+    for char, left, right, char_base, char_size, char_style in chars:
+        if char == " ":
+            if text:
+                out.append(Word("".join(text), x0, x1, base, size, style, space))
+                text = []
+            pending = True
+            continue
+        if text:
+            same_base = abs(char_base - base) < 0.1 * size
+            same_line = same_base and abs(char_size - size) < 0.05 * size
+            gap = left - x1
+            if same_line and char == text[-1] and abs(left - last) < 0.1 * size:
+                continue
+            if same_line and -0.6 * size < gap < _GAP * size:
+                text.append(char)
+                x1, last = max(x1, right), left
+                continue
+            out.append(Word("".join(text), x0, x1, base, size, style, space))
+            pending = pending or not same_base or gap > _SPACE * min(size, char_size) or gap < -0.6 * size
+        text = [char]
+        space, pending = pending, False
+        # a word's style is its first character's
+        x0, x1, last, base, size, style = left, right, left, char_base, char_size, char_style
+    if text:
+        out.append(Word("".join(text), x0, x1, base, size, style, space))
+    return out
+
+
 def _page(doc: object, k: int) -> Page:
     import pypdfium2.raw as pdfium_c
 
     page = doc[k]  # type: ignore[index]
     width, height = page.get_size()
     textpage = page.get_textpage()
-    raw = textpage.raw
+    found = words(_chars(textpage.raw, height, pdfium_c))
+    textpage.close()
+    page.close()
+    return Page(k + 1, float(width), float(height), tuple(found))
+
+
+def _chars(raw: object, height: float, pdfium_c: Any) -> Iterator[Char]:
+    """A PDFium text page's characters (see Char); PDFium's own spaces (for a gap it
+    sees) left out, a hyphen it marks at a line end read as one, rotated text left out."""
     box = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     fonts = _Fonts()
-    words: list[Word] = []
-    chars: list[str] = []
-    x0 = x1 = last = base = size = 0.0
+    get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
+    height_seen = offset = size = 0.0
     style = 0
-    space = pending = True  # space before the word being read; space seen since the last word
-
-    def flush() -> None:
-        nonlocal chars
-        if chars:
-            words.append(Word("".join(chars), x0, x1, base, size, style, space))
-        chars = []
-
-    get_unicode, get_box, get_origin = (
-        pdfium_c.FPDFText_GetUnicode,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetCharOrigin,
-    )
-    get_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
-    height_seen = offset = char_size = 0.0
-    char_style = 0
-    upright = True
+    upright = fresh = True
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         code = get_unicode(raw, i)
         if code <= 32 or code in _BLANK:
-            if code == 2:  # a hyphen at a line end, as PDFium marks it
-                code = 0x2D
-            else:
-                flush()
-                pending = pending or pdfium_c.FPDFText_IsGenerated(raw, i) != 1
+            if code != 2:  # 2: a hyphen at a line end, as PDFium marks it
+                if pdfium_c.FPDFText_IsGenerated(raw, i) != 1:
+                    yield (" ", 0.0, 0.0, 0.0, 0.0, 0)
+                fresh = True
                 continue
-        char = chr(code)
+            code = 0x2D
         get_box(raw, i, box)
         bottom = box.bottom
-        if box.top - bottom != height_seen or not chars:
+        if fresh or box.top - bottom != height_seen:
             # a character box of another height: another font or size, maybe another
-            # text matrix (its scale, whether it is upright); asked again only then, as
-            # asking for every character costs a third of the reading
-            height_seen = box.top - bottom
-            char_style = fonts.style(raw, i, pdfium_c)
-            get_matrix(raw, i, matrix)
+            # text matrix (its scale, whether it is upright); asked again only then (and
+            # after a space), as asking for every character costs a third of the reading
+            height_seen, fresh = box.top - bottom, False
+            style = fonts.style(raw, i, pdfium_c)
+            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
             upright = abs(matrix.b) <= 0.01 * abs(matrix.a) and matrix.a > 0 and matrix.d > 0
-            char_size = get_size(raw, i) * matrix.d
-            get_origin(raw, i, x, y)
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * matrix.d
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
             offset = bottom - y.value  # the font's descent: the baseline is the box's foot less it
-        if not upright:
-            continue  # rotated or mirrored text: a stamp or a side note, not the body
-        char_base = height - (bottom - offset)
-        left, right = box.left, box.right
-        if chars:
-            same_base = abs(char_base - base) < 0.1 * size
-            same_line = same_base and abs(char_size - size) < 0.05 * size
-            gap = left - x1
-            if same_line and char == chars[-1] and abs(left - last) < 0.1 * size:
-                continue  # the same character printed again over itself (a typewriter's bold)
-            if same_line and -0.6 * size < gap < _GAP * size:
-                chars.append(char)
-                x1, last = max(x1, right), left
-                continue
-            flush()
-            pending = pending or not same_base or gap > _SPACE * min(size, char_size) or gap < -0.6 * size
-        chars = [char]
-        space, pending = pending, False
-        # a word's style is its first character's
-        x0, x1, last, base, size, style = (
-            left,
-            right,
-            left,
-            char_base,
-            char_size,
-            char_style,
-        )
-    flush()
-    textpage.close()
-    page.close()
-    return Page(k + 1, float(width), float(height), tuple(words))
+        if upright:  # rotated or mirrored text is a stamp or a side note, not the body
+            yield (chr(code), box.left, box.right, height - (bottom - offset), size, style)
