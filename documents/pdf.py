@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from unterm.errors import InputError
 
 BOLD, ITALIC = 1, 2
@@ -71,7 +73,9 @@ def pdf_pages(data: bytes, path: str) -> list[Page]:
             raise InputError(
                 f"{path}: is password-protected: remove the password (or give the text) first"
             ) from None
-        raise InputError(f"{path}: is a damaged PDF ({err})") from None
+        # `Failed to load document (PDFium: Data format error).`: what PDFium found wrong
+        found = regex.search(r"\(PDFium: ([^)]*)\)", str(err))
+        raise InputError(f"{path}: is a damaged PDF ({found[1].lower() if found else err})") from None
     try:
         pages = [_page(doc, k) for k in range(len(doc))]
     except pdfium.PdfiumError as err:
@@ -162,8 +166,8 @@ def _page(doc: object, k: int) -> Page:
 
 
 def _chars(raw: object, height: float, pdfium_c: Any) -> Iterator[Char]:
-    """A PDFium text page's characters (see Char); PDFium's own spaces (for a gap it
-    sees) left out, a hyphen it marks at a line end read as one, rotated text left out."""
+    """A PDFium text page's characters (see Char); a hyphen it marks at a line end read
+    as one, rotated text left out."""
     box = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -176,8 +180,9 @@ def _chars(raw: object, height: float, pdfium_c: Any) -> Iterator[Char]:
         code = get_unicode(raw, i)
         if code <= 32 or code in _BLANK:
             if code != 2:  # 2: a hyphen at a line end, as PDFium marks it
-                if pdfium_c.FPDFText_IsGenerated(raw, i) != 1:
-                    yield (" ", 0.0, 0.0, 0.0, 0.0, 0)
+                # a space, the PDF's own or one PDFium puts where it sees a gap a space wide
+                # (a CJK font's space between `2022` and `年` leaves no character)
+                yield (" ", 0.0, 0.0, 0.0, 0.0, 0)
                 fresh = True
                 continue
             code = 0x2D
