@@ -48,14 +48,18 @@ def _pages(path: Path) -> int:
 
 
 def _cases() -> list[tuple[Path, list[GoldRow]]]:
-    cases = [(p, read_gold(GOLDS / f"{p.name.removesuffix('-EN.pdf')}.tsv")) for p in sorted(ODS.glob("*.pdf"))]
+    cases = [
+        (p, read_gold(GOLDS / f"{p.name.removesuffix('-EN.pdf')}.tsv")) for p in sorted(ODS.glob("*.pdf"))
+    ]
     for side in ("zh", "en"):
         units = gold_units(ARES / "gold_align.tsv", side)
         source = (ARES / f"{side}.md").read_text(encoding="utf-8")
         cases.append((TYPESET / f"A_RES_77_173-{side.upper()}.pdf", gold_of_units(units, source)))
         name = "udhr_cmn_hans.xml" if side == "zh" else "udhr_eng.xml"
         udhr = [Unit("para", "", p) for p in udhr_paragraphs_with_headings(CORPORA / "udhr" / name)]
-        cases.append((TYPESET / f"UDHR-{side.upper()}.pdf", gold_of_units(udhr, "\n".join(u.text for u in udhr))))
+        cases.append(
+            (TYPESET / f"UDHR-{side.upper()}.pdf", gold_of_units(udhr, "\n".join(u.text for u in udhr)))
+        )
     return cases
 
 
@@ -160,7 +164,9 @@ def _plumber_reading(path: Path) -> Document:
 
 def libraries() -> None:
     print("\nthe libraries: seconds to give every character with its position and size")
-    print("| PDF | pages | pypdfium2 (unterm's words) | pypdf (visitor: runs) | pdfplumber (chars) | pdfplumber read whole |")
+    print(
+        "| PDF | pages | pypdfium2 (unterm's words) | pypdf (visitor: runs) | pdfplumber (chars) | pdfplumber read whole |"
+    )
     print("|---|---|---|---|---|---|")
     for path, gold in _cases()[:9]:
         data = path.read_bytes()
