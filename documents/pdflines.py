@@ -25,8 +25,8 @@ from unterm.documents.pdf import BOLD, ITALIC, Page, Word
 
 _CELL_GAP = 1.4  # in sizes: a gap this wide parts two cells of a line
 _LABEL = regex.compile(
-    r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,7}\.|[A-Z]\.|[•▪●◦–—-]|"
-    r"\(\d{1,3}\)|[\p{Han}]{1,3}、|第[\p{Han}\d]{1,4}[条章节])$"
+    r"^(?:[(（]?[a-z]{1,2}[)）]|[(（]?[ivxlc]{1,6}[)）]|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．]?|[IVXLC]{1,7}\.|"
+    r"[A-Z]\.|[•▪●◦–—-]|[(（][0-9０-９]{1,3}[)）]|[\p{Han}]{1,3}、|第[\p{Han}\d]{1,4}[条章节])$"
 )
 
 

@@ -42,9 +42,9 @@ _FURNITURE = regex.compile(
     regex.IGNORECASE,
 )
 _MASTHEAD_ITEM = (
-    r"(?:United Nations|UNITED|NATIONS|联合国|Distr\.?:?\s*\w*|GENERAL|LIMITED|RESTRICTED|Provisional|临时|"
+    r"(?:United Nations|UNITED|NATIONS|联\s*合\s*国|Distr\.?:?\s*\w*|GENERAL|LIMITED|RESTRICTED|Provisional|临时|"
     r"General Assembly|Security Council|Economic and Social Council|Trusteeship Council|"
-    r"大\s*会|安全理事会|经济及社会理事会|托管理事会|Original:?\s*\w+|ORIGINAL:?\s*\w+|原文[：:]\s*\w+|A\s*S|[AES]|"
+    r"大\s*会|安\s*全\s*理\s*事\s*会|经\s*济\s*及\s*社\s*会\s*理\s*事\s*会|托管理事会|Original:?\s*\w+|ORIGINAL:?\s*\w+|原文[：:]\s*\w+|A\s*S|[AES]|"
     r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}|"
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)|\d{4}|"

@@ -25,8 +25,8 @@ from unterm.documents.pdflines import Line as Printed
 from unterm.documents.pdfpages import Role, Sorted
 
 _LABEL_TEXT = regex.compile(
-    r"^(?:\(?[a-z]{1,2}\)|\(?[ivxlc]{1,6}\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,7}\.|[A-Z]\.|[•▪●◦–—-]|\(\d{1,3}\)"
-    r"|[\p{Han}]{1,3}、)\s"
+    r"^(?:[(（]?[a-z]{1,2}[)）]|[(（]?[ivxlc]{1,6}[)）]|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．]?|[IVXLC]{1,7}\.|"
+    r"[A-Z]\.|[•▪●◦–—-]|[(（][0-9０-９]{1,3}[)）]|[\p{Han}]{1,3}、)\s"
 )
 _NUMBER = regex.compile(r"^(\d{1,3})\.\s+[\p{Lu}\p{Han}“\"(]")
 _SIGNED = regex.compile(r"^\(\s*Signed\s*\)|（签名）|\(签名\)")

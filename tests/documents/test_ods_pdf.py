@@ -6,8 +6,6 @@ with its number and its marker turned into a reference."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.support.corpora import CORPORA, ROOT
@@ -17,7 +15,7 @@ from unterm.documents.read import read_document
 
 ODS = CORPORA / "ods_en_pdf"
 GOLDS = ROOT / "tests" / "expected" / "ods_pdf"
-# file, symbol, pages, whether it is a resolution (whose paragraphs may be preambular)
+# file, symbol, pages
 CASES = [
     ("S_2013_220", "S/2013/220", 24),
     ("S_2015_246", "S/2015/246", 19),
@@ -105,7 +103,7 @@ def test_a_paragraph_over_a_page_break_is_one(docs: dict[str, Document]) -> None
     assert para.text.endswith("military and security institutions.")
 
 
-def test_the_pdfs_are_the_ones_described(tmp_path: Path) -> None:
+def test_the_pdfs_are_the_ones_described() -> None:
     """corpora/ods_en_pdf holds the nine PDFs its SOURCE.txt describes, byte for byte."""
     listed = [
         ln.split("|")[1].strip()
