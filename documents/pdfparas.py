@@ -7,9 +7,8 @@ the margin or did not end like a paragraph.
 Headings (bold, larger or centred lines) are one paragraph however many lines they
 take; a table row (a line parted into cells, among others) is a paragraph of its own,
 its cells joined by ` | `; a signature block (`(Signed) ...`, the title under it) is one.
-Footnotes are read from the page foot: a note opens with its raised number (a line
-number in the typewriter era: `1/`), and a note the page break cut runs on at the top of
-the next page's notes.
+The footnotes (documents.pdfnotes) come after the paragraph a page's last body line
+belongs to.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ import regex
 
 from unterm.documents.lines import Line, Para
 from unterm.documents.pdflines import Line as Printed
+from unterm.documents.pdfnotes import SUP, footnotes, markers, note_para
 from unterm.documents.pdfpages import Role, Sorted
 
 _LABEL_TEXT = regex.compile(
@@ -30,10 +30,7 @@ _LABEL_TEXT = regex.compile(
 )
 _NUMBER = regex.compile(r"^(\d{1,3})\.\s+[\p{Lu}\p{Han}“\"(]")
 _SIGNED = regex.compile(r"^\(\s*Signed\s*\)|（签名）|\(签名\)")
-_NOTE_LINE = regex.compile(r"^(?P<n>\d{1,3})(?:/|\s)\s*\S")
 _STAR = regex.compile(r"(?<=[\p{L}\p{N}\p{Pe}”’\"'])\*+(?=[\s,.;:)]|$)")
-_SUP = regex.compile(r"<sup>(\d+)</sup>")
-_EXPONENT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +61,7 @@ def paragraphs(doc: Sorted) -> list[Para]:
     # a short line ends its paragraph unless the document spaces its paragraphs and
     # sets them ragged (a typewriter's: an editor keeps `6 November` together)
     ragged = _spaced(body, size, leading) and not _justified(body, size, flows)
-    notes = _notes(doc)
+    notes = footnotes(doc)
     numbers = {n for n, _ in notes}
     paras: list[_Open] = []
     number = 0  # the last paragraph number read
@@ -91,9 +88,9 @@ def paragraphs(doc: Sorted) -> list[Para]:
     for p in paras:
         page = p.lines[0][1].page
         while pending and pending[0][1][0][1].page < page:
-            out.append(_note_para(*pending.pop(0)))
+            out.append(note_para(*pending.pop(0)))
         out.append(_para(p, numbers))
-    out += [_note_para(*n) for n in pending]
+    out += [note_para(*n) for n in pending]
     return out
 
 
@@ -324,55 +321,8 @@ def _para(p: _Open, numbers: set[int]) -> Para:
     lines: list[Line] = []
     for k, ln in p.lines:
         text = " | ".join(ln.cells) if p.kind == "row" else ln.text
-        lines.append(Line(k + 1, _markers(_STAR.sub("", text), numbers)))
+        lines.append(Line(k + 1, markers(_STAR.sub("", text), numbers)))
     return Para(lines, page_before=True, heading=p.kind == "heading")
-
-
-def _markers(text: str, numbers: set[int]) -> str:
-    """Raised numbers kept as footnote markers where the document has that note; others
-    are exponents (`km²`) or a plain number."""
-
-    def one(m: regex.Match[str]) -> str:
-        n = int(m[1])
-        if n in numbers:
-            return m[0]
-        return m[1].translate(_EXPONENT) if n in (2, 3) else m[1]
-
-    return regex.sub(r"\s*(?=<sup>)", "", _SUP.sub(one, text)) if "<sup>" in text else text
-
-
-def _notes(doc: Sorted) -> list[tuple[int, list[tuple[int, Printed]]]]:
-    """The footnotes, each with its number and printed lines, in page order; a note's
-    text that runs over into the next page's notes joins it."""
-    out: list[tuple[int, list[tuple[int, Printed]]]] = []
-    # where a page's notes open with raised numbers, a number at a line's start is text
-    # (`1/CP.21号决定`); the typewriter era's notes open with a number on the line (`1/`)
-    raised = {
-        ln.page
-        for ln, role in zip(doc.lines, doc.roles, strict=True)
-        if role is Role.NOTE and ln.note is not None
-    }
-    for k, (ln, role) in enumerate(zip(doc.lines, doc.roles, strict=True)):
-        if role is not Role.NOTE:
-            continue
-        number = ln.note
-        if number is None and ln.page not in raised and (m := _NOTE_LINE.match(ln.text)):
-            number = int(m["n"])
-        if number is not None:
-            out.append((number, [(k, ln)]))
-        elif out:
-            out[-1][1].append((k, ln))
-    return out
-
-
-def _note_para(number: int, lines: list[tuple[int, Printed]]) -> Para:
-    first, *rest = lines
-    text = _NOTE_LINE.sub(lambda m: m[0][len(m["n"]) :].lstrip("/ "), first[1].text, count=1)
-    if first[1].note is not None:
-        text = first[1].text
-    out = [Line(first[0] + 1, f"<sup>{number}</sup> {text}")]
-    out += [Line(k + 1, ln.text) for k, ln in rest]
-    return Para(out, page_before=True, footnote=number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +348,7 @@ def pdf_document(data: bytes, path: str) -> PdfText:
     if _plain(doc):
         by_page: dict[int, list[str]] = defaultdict(list)
         for ln in doc.lines:
-            by_page[ln.page].append(_SUP.sub(r"\1", ln.text))
+            by_page[ln.page].append(SUP.sub(r"\1", ln.text))
         text = "\f".join("\n".join(by_page.get(p.number, [])) for p in pages) + "\n"
         return PdfText((), doc.symbol, text)
     paras = paragraphs(doc)

@@ -111,3 +111,9 @@ def test_the_pdfs_are_the_ones_described() -> None:
         if ln.startswith("| S_") or ln.startswith("| A_")
     ]
     assert sorted(listed) == sorted(f"{name}-EN.pdf" for name, _, _ in CASES)
+
+
+def test_a_raised_number_with_no_note_is_an_exponent(docs: dict[str, Document]) -> None:
+    """S/2013/220 has no footnotes: its raised 2 is the square of `km`, not a marker."""
+    text = " ".join(b.text for b in docs["S_2013_220"].blocks)
+    assert "more than 199 km² of land" in text and all(not b.footnotes for b in docs["S_2013_220"].blocks)
