@@ -83,6 +83,8 @@ _CLASS = {
     BlockKind.HEADING: "heading",
     BlockKind.CLOSING: "closing",
     BlockKind.FOOTNOTE: "note",
+    BlockKind.SPEAKER: "text",
+    BlockKind.SIGNATURE: "text",
 }
 
 

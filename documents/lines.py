@@ -58,6 +58,7 @@ class Para:
     blank_before: bool = False
     footnote: int | None = None  # its number, when the paragraph is a footnote
     joined_from: list[int] = field(default_factory=list)
+    heading: bool = False  # set as a heading (bold, larger or centred: a PDF's page shows it)
 
     def raw(self, lang: Lang) -> str:
         """The paragraph's raw text, lines joined as the language joins them."""

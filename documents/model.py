@@ -23,6 +23,8 @@ class BlockKind(str, Enum):
     FOOTNOTE = "footnote"
     CLOSING = "closing"  # meeting and date after the last paragraph
     PARAGRAPH = "paragraph"  # body text of a document with no resolution structure
+    SPEAKER = "speaker"  # a meeting record's turn opening: `The President (spoke in Russian): ...`
+    SIGNATURE = "signature"  # a letter's signature block: `(Signed) name`, the title under it
 
 
 @dataclass(frozen=True, slots=True)

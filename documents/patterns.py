@@ -280,3 +280,48 @@ def is_chapeau(line: str, lang: Lang) -> bool:
     if lang is Lang.ZH:
         return len(text) <= 24 and bool(ZH_CHAPEAU.match(text))
     return len(text) <= 80 and bool(EN_CHAPEAU.match(text))
+
+
+# A letter's signature block: `(Signed) Dmitry Polyanskiy`, Chinese `（签名）` before or after the name.
+SIGNED = regex.compile(r"^\s*\(\s*Signed\s*\)|^\s*（签名）|（签名）\s*$|\(签名\)")
+# A meeting record's turn: the speaker, where they speak from and in what language, a colon
+# (`The President (spoke in Russian): `, `Mr. Levitte (France) (spoke in French): `,
+# `主席（以俄语发言）：`, `莱维特先生（法国）（以法语发言）：`).
+SPEAKER = {
+    Lang.EN: regex.compile(
+        r"^\s*(?:The (?:Acting )?(?:President|Chair|Chairman|Chairperson|Secretary-General)|"
+        r"(?:Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Archbishop|Monsignor|Prince|Princess|Sheikh|"
+        r"Sheikha|King|Queen|President|Prime Minister|Minister)\.?\s+[\p{Lu}][\p{L}\p{M}'’.\- ]{0,60}?)"
+        r"(?:\s*\([^()]{1,80}\)){0,3}\s*:\s"
+    ),
+    Lang.ZH: regex.compile(
+        r"^\s*(?:(?:代理)?主席|秘书长|[\p{Han}·・]{1,16}(?:先生|女士|夫人|阁下|勋爵|爵士|亲王|王子|公主|大主教|主教|殿下))"
+        r"(?:\s*[（(][^（）()]{1,40}[）)]){0,3}\s*[：:]"
+    ),
+}
+# An annex heading: `Annex`, `Annex II`, `ANNEX 1 - title`, `Annex to the letter dated ...`,
+# Chinese `附件`, `附件二`, `...信的附件`.
+_ANNEX = {
+    Lang.EN: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}(?:Annex|ANNEX)(?:\s+(?P<n>[IVXLC]{1,7}|\d{1,3}))?\b"
+        r"(?:\s*$|\s*[:.–—-]\s*\S|\s+(?:to|of)\s+(?:the\s+)?(?:letter|note|report|identical))"
+    ),
+    Lang.ZH: regex.compile(
+        r"^\s*(?:#+\s*)?\*{0,2}附件(?P<n>["
+        + ZH_DIGIT
+        + r"十]{1,4}|\d{1,2})?(?:\s|[：:]|$)|^[^。；]{4,120}?(?:信|函|照会|报告)(?:的)?附件(?P<n>["
+        + ZH_DIGIT
+        + r"十]{1,4})?\s*$"
+    ),
+}
+
+
+def annex_number(text: str, lang: Lang) -> int | None:
+    """An annex heading's number (1 where it has none), or None for any other text."""
+    m = _ANNEX[lang].match(nfkc(text))
+    if m is None:
+        return None
+    n = m["n"]
+    if not n:
+        return 1
+    return int(n) if n.isdigit() else (roman(n) if lang is Lang.EN else zh_numeral(n))

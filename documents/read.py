@@ -35,6 +35,11 @@ def read_document(path: Path | str) -> Document:
     lang = detect_lang(source.text)
     if lang is None:
         raise InputError(f"{path}: is neither Chinese nor English text")
+    if source.pdf is not None:
+        doc = parse_paras(list(source.pdf.paras), lang, path=printable(str(path)), symbol=source.pdf.symbol)
+        if not doc.blocks:
+            raise InputError(f"{path}: holds no paragraphs")
+        return doc
     # a Word file's or a web page's paragraphs are its author's: none was cut by a page break
     doc = parse(
         source.text,
@@ -70,6 +75,12 @@ def parse(
     symbol = symbol or derive_symbol(blocks)
     source_format = layout if kind in ("text", "markdown") else f"{kind}:{layout}"
     return Document(path, lang, tuple(blocks), symbol, encoding, source_format)
+
+
+def parse_paras(paras: list[Para], lang: Lang, *, path: str, symbol: str = "") -> Document:
+    """A document from paragraphs already found (a PDF's, from its pages: documents.pdfparas)."""
+    blocks = _blocks(paras, lang)
+    return Document(path, lang, tuple(blocks), symbol or derive_symbol(blocks), "pdf", "pdf:layout")
 
 
 def _paragraphs(lines: list[Line], lang: Lang, markdown: bool, repair: bool) -> tuple[list[Para], str]:
@@ -128,7 +139,7 @@ def _blocks(paras: list[Para], lang: Lang) -> list[Block]:
         raws = [hyphens.dehyphenate(r, words) for r in raws]
     flat = [nfkc(markup.strip_markup(r)) for r in raws]
     body = [i for i, p in enumerate(paras) if p.footnote is None]
-    kinds = classify(body, raws, flat, lang)
+    kinds = classify(body, raws, flat, lang, {i for i in body if paras[i].heading})
     notes = {p.footnote for p in paras if p.footnote is not None}
     markers = dict(
         zip(body, markup.choose_markers([markup.prepare(raws[i]) for i in body], notes), strict=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 from unterm.documents.decode import decode, read_bytes
-from unterm.documents.pdf import pdf_text
+from unterm.documents.pdfparas import PdfText
 from unterm.errors import InputError
 from unterm.signature import digest
 
@@ -39,6 +39,7 @@ class Source:
     kind: str  # markdown, text, docx, pdf, html
     markdown: bool  # whether to read it as Markdown (blank lines between paragraphs)
     notes: tuple[str, ...] = ()  # what was read otherwise than written
+    pdf: PdfText | None = None  # a PDF's paragraphs as its pages set them (documents.pdfparas)
     digest: str = ""  # the file's content hash (signature.digest), what outputs name it by
 
 
@@ -51,7 +52,10 @@ def load(path: Path) -> Source:
 def _source(data: bytes, path: Path) -> Source:
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF-"):
-        return Source(pdf_text(data, str(path)), "pdf", "pdf", False)
+        from unterm.documents.pdfparas import pdf_document  # deferred: pypdfium2 is only needed here
+
+        pdf = pdf_document(data, str(path))
+        return Source(pdf.text, "pdf", "pdf", False, pdf=pdf if pdf.paras else None)
     if data.startswith(b"PK\x03\x04"):
         if not _is_docx(data, path):
             raise InputError(f"{path}: is a ZIP archive but not a Word document (.docx)")

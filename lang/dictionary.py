@@ -89,10 +89,11 @@ def _entries() -> tuple[tuple[str, str], ...]:
 def english_words() -> frozenset[str]:
     """Every English word in CC-CEDICT's definitions, lower case: a vocabulary to tell a
     word hyphenated at a line end (`secretary`) from a hyphenated compound."""
-    words: set[str] = set()
-    for _, definitions in _entries():
-        words.update(w.lower() for w in regex.findall(r"[A-Za-z]{2,}", definitions))
-    return frozenset(words)
+    # one pass over all the definitions: a pattern applied 120,000 times costs a second
+    return frozenset(_LATIN_WORD.findall("\n".join(d for _, d in _entries()).lower()))
+
+
+_LATIN_WORD = regex.compile(r"[a-z]{2,}")
 
 
 @cache

@@ -32,3 +32,21 @@ def symbol_line(text: str) -> tuple[str, bool]:
     if m is None or m["s"].count("/") < 2:
         return "", False
     return m["s"], bool(m["masthead"])
+
+
+_MASTHEAD_SYMBOL = regex.compile(
+    r"(?P<s>"
+    + _BODY
+    + r"(?:\s?\((?:[IVXLC]+|\d{4})\))?(?:\s?-\s?"
+    + _BODY
+    + r"(?:\s?\((?:[IVXLC]+|\d{4})\))?)*)"
+)
+
+
+def masthead_symbol(text: str) -> str:
+    """The symbol a masthead or running header prints alone: `S/2025/257`, `S/PV.4507`,
+    `S/RES/2803 (2025)`, joint symbols `A/80/434-S/2025/632`; `` for anything else."""
+    m = _MASTHEAD_SYMBOL.fullmatch(text.strip().rstrip("*"))  # `S/2012/197***`: reissued
+    if m is None or m["s"].endswith((".", "-")):
+        return ""  # `A/70/219.` with its full stop is a footnote's text
+    return regex.sub(r"\s*-\s*", "-", m["s"])

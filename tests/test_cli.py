@@ -116,7 +116,7 @@ def test_bad_input_is_one_line_and_a_status(args: list[str], status: int, line: 
     [
         (b"", "the file is empty"),
         (b"\x00\x01\x02\x03" * 50, "is not a text file (it holds NUL bytes and no byte-order mark)"),
-        (b"%PDF-1.4\n", "is a damaged PDF (Stream has ended unexpectedly)"),
+        (b"%PDF-1.4\n", "is a damaged PDF (data format error)"),
     ],
 )
 def test_bad_files_leave_no_output(tmp_path: Path, content: bytes, problem: str) -> None:

@@ -20,7 +20,7 @@ def test_the_layers_contract_is_kept() -> None:
 def test_importing_unterm_loads_nothing_heavy() -> None:
     code = (
         "import sys, unterm; "
-        "print(' '.join(m for m in ('jieba', 'pandas', 'sentencepiece', 'lxml', 'pypdf', 'docx', 'cn2an') "
+        "print(' '.join(m for m in ('jieba', 'pandas', 'sentencepiece', 'lxml', 'pypdf', 'pypdfium2', 'docx', 'cn2an') "
         "if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
