@@ -39,7 +39,7 @@ def read_document(path: Path | str) -> Document:
         doc = parse_paras(list(source.pdf.paras), lang, path=printable(str(path)), symbol=source.pdf.symbol)
         if not doc.blocks:
             raise InputError(f"{path}: holds no paragraphs")
-        return doc
+        return replace(doc, digest=source.digest)
     # a Word file's or a web page's paragraphs are its author's: none was cut by a page break
     doc = parse(
         source.text,

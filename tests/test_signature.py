@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.support.corpora import ARES
+from tests.support.corpora import ARES, ROOT
 from unterm.cli import app
 from unterm.signature import Input, Signature, digest, file_name
 
@@ -79,3 +79,14 @@ def test_the_same_pair_from_two_folders_gives_the_same_bytes(
     assert b"_folder" not in made[0] and str(tmp_path).encode() not in made[0]
     # the signature names the inputs by their content: another file, another signature
     assert digest((ARES / "zh.md").read_bytes()).encode() in made[0] or command[0] == "terms"
+
+
+def test_every_reader_names_its_input_by_content() -> None:
+    """Whichever reader a file goes through (Markdown, text, a PDF's pages), the document
+    carries its file's hash, so no output falls back to the path."""
+    from unterm.documents.read import read_document
+
+    pdfs = (ROOT / "corpora/ods_en_pdf/S_2025_257-EN.pdf", ROOT / "corpora/ods_zh_typeset/A_RES_77_173-ZH.pdf")
+    for path in (ARES / "zh.md", *pdfs):
+        doc = read_document(path)
+        assert doc.digest == digest(path.read_bytes()) and doc.name == path.name
