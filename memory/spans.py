@@ -1,0 +1,144 @@
+"""The equivalent of a query in the other side of a pair: where a termbase or the
+bilingual dictionary says the query is rendered.
+
+A termbase's entry for the query (its Chinese term, or its English one with case and
+plurals folded) gives the other side's terms, looked for as written. Otherwise the
+dictionary (lang.dictionary, CC-CEDICT with unterm's supplement) links words as the
+sentence aligner's lexical evidence does (align.lexical): an English word matches a
+Chinese word when a gloss of the Chinese word shares its stem (lang.english.stems_match).
+The words of the other side that match a word of the query, with at most two
+stopwords (English) or one character (Chinese) between them, make the candidate spans,
+and the one whose coverage of the query is best (lang.dictionary.similarity) is the
+equivalent; none under MIN_SIMILARITY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from unterm.lang.dictionary import gloss_keys, glossed, similarity, words_in
+from unterm.lang.english import EN_STOP, WORD, content_stems, fold, match_keys, stem, stems_match
+from unterm.lang.text import zh_key
+from unterm.memory.model import Span
+from unterm.termbase.model import Termbase
+
+MIN_SIMILARITY = 0.3
+_MAX_WORD = 8  # the longest dictionary word looked up in Chinese text
+_LATIN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d\-./]*")
+
+
+def _terms_for(termbase: Termbase | None, query: str, side: str) -> tuple[str, ...]:
+    """The other side's terms of the termbase entries for the query, longest first."""
+    if termbase is None:
+        return ()
+    out: set[str] = set()
+    key = zh_key(query) if side == "zh" else fold(query)
+    for entry in termbase.entries:
+        mine, other = (entry.zh, entry.en) if side == "zh" else (entry.en, entry.zh)
+        if any((zh_key(t.text) if side == "zh" else fold(t.text)) == key for t in mine):
+            out.update(t.text for t in other if t.text)
+    return tuple(sorted(out, key=lambda t: (-len(t), t)))
+
+
+class Equivalents:
+    """The equivalent spans of one query, in the other sides of the pairs it is found in."""
+
+    def __init__(self, query: str, side: str, termbase: Termbase | None = None) -> None:
+        self.query, self.side = query, side
+        self.terms = _terms_for(termbase, query, side)
+        if side == "zh":
+            self.glosses = {g for _, _, defs in words_in(query) for d in defs for g in d}
+            self.keys = gloss_keys(query)
+            self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
+        else:
+            stems = tuple(dict.fromkeys(content_stems(query)))
+            words = frozenset(w for s in stems for w in glossed(s) if len(w) <= _MAX_WORD)
+            self.targets = words, sorted({len(w) for w in words})
+            self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
+        self.find = lru_cache(maxsize=4096)(self._find)
+
+    def _find(self, other: str) -> Span | None:
+        """The equivalent's span in one other side, or None."""
+        for term in self.terms:
+            span = _literal(other, term, english=self.side == "zh")
+            if span is not None:
+                return span
+        pieces = self._english(other) if self.side == "zh" else self._chinese(other)
+        best: tuple[tuple[float, int, int], Span] | None = None
+        for span in _candidates(pieces, other, english=self.side == "zh"):
+            text = other[span.start : span.end]
+            if text.lower() in self.latin:
+                score = 1.0
+            else:
+                score = similarity(self.query, text) if self.side == "zh" else similarity(text, self.query)
+            # the best coverage; of spans that cover as well, the one that repeats no word
+            # (`New Urban Agenda and the new towns`), then the longest (会员国, not 员国)
+            rank = (round(score, 3), -_repeats(text) if self.side == "zh" else 0, len(text))
+            if score >= MIN_SIMILARITY and (best is None or rank > best[0]):
+                best = (rank, span)
+        return best[1] if best else None
+
+    def _english(self, text: str) -> list[Span]:
+        """The English words that match the Chinese query's glosses."""
+        return [Span(m.start(), m.end()) for m in WORD.finditer(text) if self._matches_en(m[0])]
+
+    def _matches_en(self, word: str) -> bool:
+        low = word.lower()
+        if low in EN_STOP:
+            return False
+        if low in self.latin:
+            return True
+        st = stem(word)
+        return not self.keys.isdisjoint(match_keys(st)) and any(stems_match(st, g) for g in self.glosses)
+
+    def _chinese(self, text: str) -> list[Span]:
+        """The dictionary words of a Chinese text that render a word of the English query,
+        and the Latin runs it shares with the query."""
+        targets, sizes = self.targets
+        out = [Span(i, i + size) for i in range(len(text)) for size in sizes if text[i : i + size] in targets]
+        out += [Span(m.start(), m.end()) for m in _LATIN.finditer(text) if m[0].lower() in self.latin]
+        return sorted(set(out), key=lambda s: (s.start, s.end))
+
+
+_STOP_GAP = regex.compile(r"^[\s\-–—]*(?:(?:" + "|".join(sorted(EN_STOP)) + r")[\s\-–—]+){0,2}$", regex.I)
+_LIST_GAP = regex.compile(r"\b(?:and|or|nor)\s+(?:the|a|an|its|their|all|other)\b", regex.I)
+
+
+def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) -> Iterable[Span]:
+    """Spans from a matched piece to a later one (at most `most` pieces on), where each
+    gap between consecutive pieces is small: up to two stopwords in English (not a
+    list's `and the`), one character in Chinese."""
+    groups: list[list[Span]] = []
+    for piece in pieces:
+        if groups:
+            last = groups[-1][-1]
+            gap = text[last.end : piece.start] if piece.start > last.end else ""
+            if (_STOP_GAP.match(gap) is not None and not _LIST_GAP.search(gap)) if english else len(gap) <= 1:
+                groups[-1].append(piece)
+                continue
+        groups.append([piece])
+    for group in groups:
+        for i, first in enumerate(group):
+            end = first.end
+            for piece in group[i : i + most]:
+                end = max(end, piece.end)
+                yield Span(first.start, end)
+
+
+def _repeats(english: str) -> int:
+    """How many of an English text's content words repeat one before them."""
+    stems = content_stems(english)
+    return len(stems) - len(set(stems))
+
+
+def _literal(text: str, term: str, *, english: bool) -> Span | None:
+    """Where a termbase's term is in a text: as whole words, case aside, in English; as
+    written in Chinese."""
+    if english:
+        m = regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(term) + r"(?![\p{L}\p{N}])", text, regex.I)
+    else:
+        m = regex.search(regex.escape(term), text)
+    return Span(m.start(), m.end()) if m else None
