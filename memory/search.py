@@ -14,6 +14,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from unterm.lang.languages import Lang
 from unterm.memory import fuzzy
@@ -49,6 +50,12 @@ class _Row:
     document: int
     zh_spans: tuple[Span, ...]  # in the search form
     en_spans: tuple[Span, ...]
+
+    @staticmethod
+    def of(row: tuple[Any, ...], zh: tuple[Span, ...] = (), en: tuple[Span, ...] = ()) -> _Row:
+        """A row of the candidates' query (its columns, _COLUMNS, then the text searched)."""
+        i, key, kind, level, score, zh_text, en_text, name, symbol, date, document = row[:11]
+        return _Row(i, key, kind, level, score, zh_text, en_text, name, symbol, date, document, zh, en)
 
     def hit(self, other: Span | None, side: str, match: int = 0) -> Hit:
         zh = _original(self.zh, Lang.ZH, self.zh_spans)
@@ -108,17 +115,15 @@ def _candidates(
     )
     out = []
     for row in conn.execute(sql, [term, *params]):
-        *fields, form = row
+        form = row[-1]
         if marked:
-            plain, spans = marked_spans(form)
-            found = merge(spans, plain)
+            plain, marks = marked_spans(form)
+            found = merge(marks, plain)
         else:
             found = query.verified(form)
         if found:
             spans = tuple(found)
-            out.append(
-                _Row(*fields, zh_spans=spans if side == "zh" else (), en_spans=spans if side == "en" else ())
-            )
+            out.append(_Row.of(row, spans if side == "zh" else (), spans if side == "en" else ()))
     return out
 
 
@@ -219,14 +224,14 @@ def lookup(
     )
     scored: list[tuple[int, _Row]] = []
     for row in conn.execute(sql, [expression, *params, fuzzy.CANDIDATES]):
-        *fields, text = row
+        text = row[-1]
         spans = fuzzy.tokens(text, lang)
         if not fuzzy.within_reach(len(mine), len(spans), min_match):
             continue
         theirs = [text[s:e] for s, e in spans]
         score = fuzzy.percent(mine, theirs)
         if score >= min_match:
-            scored.append((score, _Row(*fields, zh_spans=(), en_spans=())))
+            scored.append((score, _Row.of(row)))
     scored.sort(key=lambda x: (-x[0], x[1].date == "", _desc(x[1].date), x[1].name, x[1].id))
     hits = []
     for score, r in scored[:limit]:

@@ -135,9 +135,14 @@ def writing(path: Path) -> Iterator[sqlite3.Connection]:
     """The memory opened to be written (made where the file is new or empty), locked
     against another writer; InputError for a file that is not a memory, one that is
     damaged, or one another process is writing."""
-    new = not path.exists() or not _check_header(path)
     if path.exists() and not path.is_file():
         raise InputError(f"{path}: is not a file")
+    try:
+        new = not path.exists() or not _check_header(path)
+    except InputError:
+        raise InputError(
+            f"{path}: exists and is not an unterm memory (not an SQLite file): left as it is; give another name"
+        ) from None
     if new:
         path.touch()
     with _flock(path, exclusive=True) as taken:
@@ -153,7 +158,10 @@ def writing(path: Path) -> Iterator[sqlite3.Connection]:
             if new:
                 _create(conn)
             else:
-                _check_schema(conn, path)
+                try:
+                    _check_schema(conn, path)
+                except InputError as err:
+                    raise InputError(f"{err}: left as it is; give another name") from None
                 (ok,) = conn.execute("PRAGMA quick_check").fetchone()
                 if ok != "ok":
                     raise InputError(f"{path}: is damaged ({ok}); index the corpus into a new file")
