@@ -140,19 +140,17 @@ def headwords(english: str) -> tuple[str, ...]:
 
 
 @cache
-def _by_gloss(one_word: bool = True) -> dict[str, tuple[tuple[str, str], ...]]:
+def _by_gloss() -> dict[str, tuple[tuple[str, str], ...]]:
     """Match key -> (gloss, word) for every Chinese word (Han only) with a one-word
-    definition (the words that can render one English word), or with any definition
-    holding the gloss (`one_word` false)."""
+    definition: the words that can render one English word."""
     out: dict[str, list[tuple[str, str]]] = {}
     for word, definitions in cedict().items():
         if regex.fullmatch(r"\p{Han}+", word):
             for d in definitions:
-                if len(d) == 1 or not one_word:
-                    for g in d:
-                        for k in match_keys(g):
-                            out.setdefault(k, []).append((g, word))
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+                if len(d) == 1:
+                    for k in match_keys(d[0]):
+                        out.setdefault(k, []).append((d[0], word))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=16384)
@@ -160,14 +158,6 @@ def renderings(stem_: str) -> frozenset[str]:
     """The Chinese words that render one English word (a stem): those with a one-word
     definition that matches it (`stems_match`): 生殖 for `reproductive`, 核 for `nuclear`."""
     return frozenset(w for k in match_keys(stem_) for g, w in _by_gloss().get(k, ()) if stems_match(stem_, g))
-
-
-@lru_cache(maxsize=4096)
-def glossed(stem_: str) -> frozenset[str]:
-    """The Chinese words (Han only) one of whose definitions holds a word that matches
-    an English stem: 会员国 ("member state") for `member` and for `state`."""
-    found = (w for k in match_keys(stem_) for g, w in _by_gloss(False).get(k, ()) if stems_match(stem_, g))
-    return frozenset(found)
 
 
 @cache

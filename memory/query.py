@@ -32,6 +32,7 @@ _QUOTED = regex.compile(r'^\s*(?:"(?P<a>.+)"|“(?P<b>.+)”|「(?P<c>.+)」|『
 _TOKEN = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
 _SEARCHABLE = regex.compile(r"[\p{L}\p{N}]")
 MARK_OPEN, MARK_CLOSE = "\x01", "\x02"
+_MARKS = regex.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def marked_spans(marked: str) -> tuple[str, list[Span]]:
     spans: list[Span] = []
     start = -1
     length = 0
-    for part in regex.split(f"([{MARK_OPEN}{MARK_CLOSE}])", marked):
+    for part in _MARKS.split(marked):
         if part == MARK_OPEN:
             start = length
         elif part == MARK_CLOSE:

@@ -95,36 +95,56 @@ def _where(filters: Filters) -> tuple[str, list[object]]:
     return " AND ".join(conds), params
 
 
+def _term(query: Query, side: str, loose: bool) -> str:
+    if query.short:
+        return query.form
+    return query.symbol_phrase()[0 if side == "zh" else 1] if query.symbol else query.phrase(loose)
+
+
 def _candidates(
     conn: sqlite3.Connection, query: Query, side: str, filters: Filters, sort: Sort, loose: bool = False
 ) -> list[_Row]:
-    """The pairs that hold the query on one side, checked, in the order asked for."""
+    """The pairs that hold the query on one side, checked, in the order asked for. An
+    English phrase's words are marked later, in the hits shown only (`_highlighted`):
+    every pair the index finds holds them."""
     fts = "zh_fts" if side == "zh" else "en_fts"
     where, params = _where(filters)
-    marked = query.side == "en" and not query.exact
-    text = f"highlight({fts}, 0, '{MARK_OPEN}', '{MARK_CLOSE}')" if marked else "f.text"
+    later = query.side == "en" and not query.exact
     if query.short:
         match, order = "instr(f.text, ?) > 0", _ORDER[Sort.NEWEST if sort is Sort.RELEVANCE else sort]
-        term = query.form
     else:
         match, order = f"{fts} MATCH ?", _ORDER[sort]
-        term = query.symbol_phrase()[0 if side == "zh" else 1] if query.symbol else query.phrase(loose)
+    text = "''" if later else "f.text"
     sql = (
         f"SELECT {_COLUMNS}, {text} FROM {fts} f JOIN units u ON u.id = f.rowid "
         f"JOIN documents d ON d.id = u.document WHERE {match} AND {where} ORDER BY {order}"
     )
     out = []
-    for row in conn.execute(sql, [term, *params]):
-        form = row[-1]
-        if marked:
-            plain, marks = marked_spans(form)
-            found = merge(marks, plain)
-        else:
-            found = query.verified(form)
+    for row in conn.execute(sql, [_term(query, side, loose), *params]):
+        if later:
+            out.append(_Row.of(row))
+            continue
+        found = tuple(query.verified(row[-1]))
         if found:
-            spans = tuple(found)
-            out.append(_Row.of(row, spans if side == "zh" else (), spans if side == "en" else ()))
+            out.append(_Row.of(row, found if side == "zh" else (), found if side == "en" else ()))
     return out
+
+
+def _highlighted(conn: sqlite3.Connection, query: Query, rows: list[_Row], loose: bool) -> list[_Row]:
+    """The English words of a phrase marked (FTS5's highlight: every inflection the
+    index matched) in some of its pairs."""
+    if not rows:
+        return rows
+    ids = ", ".join(str(r.id) for r in rows)
+    sql = (
+        f"SELECT rowid, highlight(en_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}') FROM en_fts "
+        f"WHERE en_fts MATCH ? AND rowid IN ({ids})"
+    )
+    spans: dict[int, tuple[Span, ...]] = {}
+    for rowid, marked in conn.execute(sql, [query.phrase(loose)]):
+        plain, marks = marked_spans(marked)
+        spans[rowid] = tuple(merge(marks, plain))
+    return [replace(r, en_spans=spans.get(r.id, ())) for r in rows]
 
 
 def _symbol_rows(conn: sqlite3.Connection, query: Query, filters: Filters, sort: Sort) -> list[_Row]:
@@ -175,7 +195,10 @@ def concordance(
         for r in counted:
             other[r.id] = equivalents.find(r.en if query.side == "zh" else r.zh)
         renderings = _renderings(counted, other, query.side)
-    hits = tuple(r.hit(other.get(r.id), query.side) for r in rows[:limit])
+    shown = rows[:limit]
+    if query.side == "en" and not query.exact:
+        shown = _highlighted(conn, query, shown, loose)
+    hits = tuple(r.hit(other.get(r.id), query.side) for r in shown)
     return Results(
         query.text, Mode.CONCORDANCE, query.side, hits, len(rows), len({r.document for r in rows}),
         renderings, filters, sort, memory, _signature(memory, filters, termbase), loose,

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from unterm.lang.dictionary import gloss_keys, glossed, similarity, words_in
+from unterm.lang.dictionary import gloss_keys, headwords, renderings, similarity, words_in
 from unterm.lang.english import EN_STOP, WORD, content_stems, fold, match_keys, stem, stems_match
 from unterm.lang.text import zh_key
 from unterm.memory.model import Span
@@ -28,6 +28,7 @@ from unterm.termbase.model import Termbase
 MIN_SIMILARITY = 0.3
 _MAX_WORD = 8  # the longest dictionary word looked up in Chinese text
 _LATIN = regex.compile(r"[\p{Latin}\d][\p{Latin}\d\-./]*")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 def _terms_for(termbase: Termbase | None, query: str, side: str) -> tuple[str, ...]:
@@ -54,10 +55,12 @@ class Equivalents:
             self.keys = gloss_keys(query)
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
         else:
-            stems = tuple(dict.fromkeys(content_stems(query)))
-            words = frozenset(w for s in stems for w in glossed(s) if len(w) <= _MAX_WORD)
-            self.targets = words, sorted({len(w) for w in words})
+            words = WORD.findall(query)
+            runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)]
+            found = {w for s in content_stems(query) for w in renderings(s)} | {w for r in runs for w in headwords(r)}
+            self.targets = tuple(sorted(w for w in found if len(w) <= _MAX_WORD))
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
+        self._seen: dict[str, bool] = {}  # the other side's words: whether they match the query's
         self.find = lru_cache(maxsize=4096)(self._find)
 
     def _find(self, other: str) -> Span | None:
@@ -86,23 +89,36 @@ class Equivalents:
         return [Span(m.start(), m.end()) for m in WORD.finditer(text) if self._matches_en(m[0])]
 
     def _matches_en(self, word: str) -> bool:
+        """Whether an English word matches a gloss of a word of the Chinese query."""
         low = word.lower()
-        if low in EN_STOP:
-            return False
-        if low in self.latin:
-            return True
-        st = stem(word)
-        return not self.keys.isdisjoint(match_keys(st)) and any(stems_match(st, g) for g in self.glosses)
+        found = self._seen.get(low)
+        if found is None:
+            if low in EN_STOP:
+                found = False
+            elif low in self.latin:
+                found = True
+            else:
+                st = stem(low)
+                found = not self.keys.isdisjoint(match_keys(st)) and any(stems_match(st, g) for g in self.glosses)
+            self._seen[low] = found
+        return found
 
     def _chinese(self, text: str) -> list[Span]:
-        """The dictionary words of a Chinese text that render a word of the English query,
-        and the Latin runs it shares with the query."""
-        targets, sizes = self.targets
-        out = [Span(i, i + size) for i in range(len(text)) for size in sizes if text[i : i + size] in targets]
+        """The Chinese words in a text that render a word of the English query (or a run of
+        its words: a dictionary word whose definition says the same), and the Latin runs
+        it shares with the query."""
+        out = []
+        for word in self.targets:
+            at = text.find(word)
+            while at >= 0:
+                out.append(Span(at, at + len(word)))
+                at = text.find(word, at + 1)
         out += [Span(m.start(), m.end()) for m in _LATIN.finditer(text) if m[0].lower() in self.latin]
         return sorted(set(out), key=lambda s: (s.start, s.end))
 
 
+# what may stand between two words of one term: up to two stopwords, but not a list's
+# `and the` (`the New Urban Agenda and the new towns` is two things)
 _STOP_GAP = regex.compile(r"^[\s\-–—]*(?:(?:" + "|".join(sorted(EN_STOP)) + r")[\s\-–—]+){0,2}$", regex.I)
 _LIST_GAP = regex.compile(r"\b(?:and|or|nor)\s+(?:the|a|an|its|their|all|other)\b", regex.I)
 
@@ -128,6 +144,7 @@ def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) 
                 yield Span(first.start, end)
 
 
+@lru_cache(maxsize=1 << 14)
 def _repeats(english: str) -> int:
     """How many of an English text's content words repeat one before them."""
     stems = content_stems(english)
