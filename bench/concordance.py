@@ -60,7 +60,10 @@ def index(corpus: Path, memory: Path) -> None:
     for run in ("first run", "rerun, nothing changed"):
         start = time.perf_counter()
         done = subprocess.run(
-            [unterm, "index", str(corpus), "-o", str(memory), "-q"], capture_output=True, text=True, check=False
+            [unterm, "index", str(corpus), "-o", str(memory), "-q"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         seconds = time.perf_counter() - start
         print(f"   {run}: exit {done.returncode} in {seconds:.1f} s {done.stderr.strip()[:200]}")
@@ -159,7 +162,9 @@ def recall(memory: Path, sample: int) -> None:
         phrase = '"' + " ".join(w for w in cut(q) if w.strip()) + '"'
         return {r for (r,) in conn.execute("SELECT rowid FROM words WHERE words MATCH ?", (phrase,))}
 
-    print(f"   over {len(sentences)} sentence pairs; found / held by a plain scan (queries with every pair found)")
+    print(
+        f"   over {len(sentences)} sentence pairs; found / held by a plain scan (queries with every pair found)"
+    )
     print(f"   {'queries':<52}{'trigram (+instr)':>22}{'jieba words':>22}{'ms/query tri, jieba':>22}")
     for label, queries in _queries(sentences, sample).items():
         expected = found_tri = found_jieba = 0

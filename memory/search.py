@@ -192,8 +192,8 @@ def concordance(
     if not query.symbol:
         equivalents = Equivalents(query.text, query.side, termbase)
         counted = rows[:RENDERINGS]
-        for r in counted:
-            other[r.id] = equivalents.find(r.en if query.side == "zh" else r.zh)
+        found = equivalents.spans([r.en if query.side == "zh" else r.zh for r in counted])
+        other = {r.id: span for r, span in zip(counted, found, strict=True)}
         renderings = _renderings(counted, other, query.side)
     shown = rows[:limit]
     if query.side == "en" and not query.exact:

@@ -14,6 +14,7 @@ equivalent; none under MIN_SIMILARITY.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -56,33 +57,68 @@ class Equivalents:
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
         else:
             words = WORD.findall(query)
-            runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)]
-            found = {w for s in content_stems(query) for w in renderings(s)} | {w for r in runs for w in headwords(r)}
+            runs = [
+                " ".join(words[i:j])
+                for i in range(len(words))
+                for j in range(i + 1, min(len(words), i + 6) + 1)
+            ]
+            found = {w for s in content_stems(query) for w in renderings(s)} | {
+                w for r in runs for w in headwords(r)
+            }
             self.targets = tuple(sorted(w for w in found if len(w) <= _MAX_WORD))
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
         self._seen: dict[str, bool] = {}  # the other side's words: whether they match the query's
-        self.find = lru_cache(maxsize=4096)(self._find)
+        self.options = lru_cache(maxsize=4096)(self._options)
 
-    def _find(self, other: str) -> Span | None:
-        """The equivalent's span in one other side, or None."""
+    def spans(self, others: list[str]) -> list[Span | None]:
+        """The equivalent's span in each of the other sides of the pairs a query found.
+
+        In each, the spans that cover the query best (`_options`) are candidates, and the
+        pairs vote: of the candidates that are candidates in at least half as many pairs as
+        the pair's most common one, the longest is chosen (`Security Council`, not
+        `meeting of the Security Council` where 会 of 理事会 glosses `meeting`; but
+        `General Assembly`, not `Assembly`)."""
+        options = [self.options(other) for other in others]
+        votes: Counter[str] = Counter()
+        for other, spans in zip(others, options, strict=True):
+            votes.update({_key(other, s) for s in spans})
+        out: list[Span | None] = []
+        for other, spans in zip(others, options, strict=True):
+            most = max((votes[_key(other, s)] for s in spans), default=0)
+            held = [s for s in spans if 2 * votes[_key(other, s)] >= most]
+            out.append(max(held, key=lambda s: (s.end - s.start, -s.start)) if held else None)
+        return out
+
+    def find(self, other: str) -> Span | None:
+        """The equivalent's span in one other side alone."""
+        return self.spans([other])[0]
+
+    def _options(self, other: str) -> tuple[Span, ...]:
+        """The spans of one other side that cover the query best: a termbase's term, or
+        the dictionary's best candidates (`_candidates`) by coverage, then those that
+        repeat no word (`New Urban Agenda and the new towns`)."""
         for term in self.terms:
             span = _literal(other, term, english=self.side == "zh")
             if span is not None:
-                return span
+                return (span,)
         pieces = self._english(other) if self.side == "zh" else self._chinese(other)
-        best: tuple[tuple[float, int, int], Span] | None = None
+        ranked: list[tuple[tuple[float, int], Span]] = []
         for span in _candidates(pieces, other, english=self.side == "zh"):
+            if self.side == "zh":
+                span = _trimmed(other, span)
+            elif any(p.start < span.start < p.end for p in pieces):
+                continue  # it starts inside a word that renders the query: 员国 of 会员国, 女 of 妇女
             text = other[span.start : span.end]
             if text.lower() in self.latin:
                 score = 1.0
             else:
                 score = similarity(self.query, text) if self.side == "zh" else similarity(text, self.query)
-            # the best coverage; of spans that cover as well, the one that repeats no word
-            # (`New Urban Agenda and the new towns`), then the longest (会员国, not 员国)
-            rank = (round(score, 3), -_repeats(text) if self.side == "zh" else 0, len(text))
-            if score >= MIN_SIMILARITY and (best is None or rank > best[0]):
-                best = (rank, span)
-        return best[1] if best else None
+            if score >= MIN_SIMILARITY:
+                ranked.append(((round(score, 2), -_repeats(text) if self.side == "zh" else 0), span))
+        if not ranked:
+            return ()
+        best = max(rank for rank, _ in ranked)
+        return tuple(dict.fromkeys(span for rank, span in ranked if rank == best))
 
     def _english(self, text: str) -> list[Span]:
         """The English words that match the Chinese query's glosses."""
@@ -90,7 +126,7 @@ class Equivalents:
 
     def _matches_en(self, word: str) -> bool:
         """Whether an English word matches a gloss of a word of the Chinese query."""
-        low = word.lower()
+        low = _POSSESSIVE.sub("", word.lower()) or word.lower()
         found = self._seen.get(low)
         if found is None:
             if low in EN_STOP:
@@ -99,7 +135,9 @@ class Equivalents:
                 found = True
             else:
                 st = stem(low)
-                found = not self.keys.isdisjoint(match_keys(st)) and any(stems_match(st, g) for g in self.glosses)
+                found = not self.keys.isdisjoint(match_keys(st)) and any(
+                    stems_match(st, g) for g in self.glosses
+                )
             self._seen[low] = found
         return found
 
@@ -145,6 +183,19 @@ def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) 
 
 
 @lru_cache(maxsize=1 << 14)
+def _key(text: str, span: Span) -> str:
+    return " ".join(text[span.start : span.end].split()).lower()
+
+
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """An English span without a possessive's ending (`Secretary-General's`)."""
+    m = _POSSESSIVE.search(text, span.start, span.end)
+    return Span(span.start, m.start()) if m and m.start() > span.start else span
+
+
 def _repeats(english: str) -> int:
     """How many of an English text's content words repeat one before them."""
     stems = content_stems(english)

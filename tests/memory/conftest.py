@@ -38,7 +38,14 @@ def devset_jsonl(path: Path) -> Path:
     ids = (DEVSET / "UNv1.0.devset.ids").read_text(encoding="utf-8").splitlines()
     with open(path, "w", encoding="utf-8") as f:
         for z, e, i in zip(zh, en, ids, strict=True):
-            record = {"document": i.split()[0], "key": "", "kind": "paragraph", "score": 1.0, "zh": z, "en": e}
+            record = {
+                "document": i.split()[0],
+                "key": "",
+                "kind": "paragraph",
+                "score": 1.0,
+                "zh": z,
+                "en": e,
+            }
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 

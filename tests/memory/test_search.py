@@ -81,11 +81,15 @@ def english_phrases(pairs: list[tuple[int, str, str]]) -> list[str]:
                 out.append(" ".join(words[at : at + size]).strip(".,;:()\"'"))
     text = "\n".join(e for _, _, e in pairs)
     with open(THESAURUS, encoding="utf-8") as f:
-        labels = sorted({r["en"].lower() for r in csv.DictReader(f, delimiter="\t") if f" {r['en'].lower()} " in text})
+        labels = sorted(
+            {r["en"].lower() for r in csv.DictReader(f, delimiter="\t") if f" {r['en'].lower()} " in text}
+        )
     return [p for p in out if regex.search(r"\p{L}", p)] + labels[::5]
 
 
-def test_chinese_queries_return_every_pair_that_holds_them(devset: Path, pairs: list[tuple[int, str, str]]) -> None:
+def test_chinese_queries_return_every_pair_that_holds_them(
+    devset: Path, pairs: list[tuple[int, str, str]]
+) -> None:
     queries = chinese_queries(pairs)
     assert len(queries) > 60
     for query in queries:
@@ -147,8 +151,6 @@ def test_fts_syntax_is_text_to_look_for(
         pattern = regex.compile(r"(?<![\p{L}\p{N}])" + r"[^\p{L}\p{N}]+".join(words) + r"(?![\p{L}\p{N}])")
         expected = {i for i, _, e in pairs if pattern.search(e)}
         assert {h.id for h in results.hits} >= expected
-        if not results.loose:
-            assert all(pattern.search(_plain(h.en, False)) or True for h in results.hits)
 
 
 @pytest.mark.parametrize("query", ['"', "*", "-", "()", "“”", " ", "NEAR( * )"])
@@ -175,7 +177,13 @@ def test_filters_sort_and_levels(devset: Path) -> None:
 
 
 def test_a_symbol_is_found_on_both_sides_and_not_inside_a_longer_one(bundled: Path) -> None:
-    for symbol, pairs in (("A/77/444", 1), ("CEB/2019/1/Add.5", 1), ("CEB/2019/1", 0), ("A/55/602/Add.2", 1), ("A/55/602", 0)):
+    for symbol, pairs in (
+        ("A/77/444", 1),
+        ("CEB/2019/1/Add.5", 1),
+        ("CEB/2019/1", 0),
+        ("A/55/602/Add.2", 1),
+        ("A/55/602", 0),
+    ):
         results = unterm.search(bundled, symbol, limit=100)
         assert results.side == "both" and results.total == pairs, symbol
         for hit in results.hits:
