@@ -7,6 +7,7 @@ var shown = document.getElementById('shown');
 var clear = document.getElementById('clear');
 var buttons = Array.prototype.slice.call(document.querySelectorAll('#renderings button[data-r]'));
 var chosen = null;
+var fuzzy = document.getElementById('hits').classList.contains('fuzzy');
 
 function fold(text) {
   return text.toLowerCase().replace(/\s+/g, ' ');
@@ -23,7 +24,7 @@ function update() {
     count += ok ? 1 : 0;
   });
   buttons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.r === chosen)); });
-  shown.textContent = count + ' of ' + hits.length + ' pairs shown';
+  shown.textContent = count + ' of ' + hits.length + (fuzzy ? ' sentences' : ' pairs') + ' shown';
   clear.hidden = chosen === null && !words;
 }
 
