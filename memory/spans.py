@@ -125,10 +125,11 @@ class Equivalents:
         return [Span(m.start(), m.end()) for m in WORD.finditer(text) if self._matches_en(m[0])]
 
     def _matches_en(self, word: str) -> bool:
-        """Whether an English word matches a gloss of a word of the Chinese query."""
-        low = _POSSESSIVE.sub("", word.lower()) or word.lower()
-        found = self._seen.get(low)
+        """Whether an English word matches a gloss of a word of the Chinese query (each
+        word judged once a query)."""
+        found = self._seen.get(word)
         if found is None:
+            low = _POSSESSIVE.sub("", word.lower()) or word.lower()
             if low in EN_STOP:
                 found = False
             elif low in self.latin:
@@ -138,7 +139,7 @@ class Equivalents:
                 found = not self.keys.isdisjoint(match_keys(st)) and any(
                     stems_match(st, g) for g in self.glosses
                 )
-            self._seen[low] = found
+            self._seen[word] = found
         return found
 
     def _chinese(self, text: str) -> list[Span]:

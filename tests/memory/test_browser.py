@@ -19,7 +19,10 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
 
 def open_page(browser: Any, page_file: Path, width: int, problems: list[str], requests: list[str]) -> Any:
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("request", lambda r: requests.append(r.url))
     page.goto(page_file.as_uri())
@@ -47,7 +50,10 @@ def test_the_results_page_at_desktop_and_phone_width(bundled: Path, tmp_path: Pa
                 page.screenshot(path=str(ARTIFACTS / f"search_{name}.png"))
                 hits = page.locator("#hits .hit")
                 assert hits.count() == len(results.hits)
-                assert page.locator("#shown").inner_text() == f"{len(results.hits)} of {len(results.hits)} pairs shown"
+                assert (
+                    page.locator("#shown").inner_text()
+                    == f"{len(results.hits)} of {len(results.hits)} pairs shown"
+                )
                 scroll = page.evaluate("document.documentElement.scrollWidth")
                 assert scroll <= width, (name, scroll)
                 first = hits.first
@@ -55,7 +61,10 @@ def test_the_results_page_at_desktop_and_phone_width(bundled: Path, tmp_path: Pa
                 if name == "desktop":
                     assert kwic.is_visible() and not sentence_line.is_visible()
                     # the match sits in a column of its own: the same x in every line
-                    xs = {round(page.locator("#hits .hit .kwic mark").nth(k).bounding_box()["x"]) for k in range(5)}
+                    xs = {
+                        round(page.locator("#hits .hit .kwic mark").nth(k).bounding_box()["x"])
+                        for k in range(5)
+                    }
                     assert len(xs) == 1, xs
                 else:
                     assert sentence_line.is_visible() and not kwic.is_visible()
@@ -63,7 +72,10 @@ def test_the_results_page_at_desktop_and_phone_width(bundled: Path, tmp_path: Pa
                 # a rendering shows its pairs only, and again all
                 second = results.renderings[1]
                 page.locator('#renderings button[data-r="1"]').click()
-                assert page.locator("#shown").inner_text() == f"{min(second.pairs, len(results.hits))} of {len(results.hits)} pairs shown"
+                assert (
+                    page.locator("#shown").inner_text()
+                    == f"{min(second.pairs, len(results.hits))} of {len(results.hits)} pairs shown"
+                )
                 visible = page.locator("#hits .hit:not([hidden]) mark.eq")
                 assert {visible.nth(k).inner_text() for k in range(visible.count())} == {second.text}
                 page.screenshot(path=str(ARTIFACTS / f"search_{name}_rendering.png"))
