@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from unterm.lang.dictionary import gloss_keys, headwords, renderings, similarity, words_in
+from unterm.lang.dictionary import headwords, renderings, similarity, words_in
 from unterm.lang.english import EN_STOP, WORD, content_stems, fold, match_keys, stem, stems_match
 from unterm.lang.text import zh_key
 from unterm.memory.model import Span
@@ -52,8 +52,11 @@ class Equivalents:
         self.query, self.side = query, side
         self.terms = _terms_for(termbase, query, side)
         if side == "zh":
-            self.glosses = {g for _, _, defs in words_in(query) for d in defs for g in d}
-            self.keys = gloss_keys(query)
+            by_key: dict[str, set[str]] = {}
+            for g in {g for _, _, defs in words_in(query) for d in defs for g in d}:
+                for k in match_keys(g):
+                    by_key.setdefault(k, set()).add(g)
+            self.by_key = by_key  # the glosses of the query's dictionary words, by match key
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
         else:
             words = WORD.findall(query)
@@ -136,9 +139,7 @@ class Equivalents:
                 found = True
             else:
                 st = stem(low)
-                found = not self.keys.isdisjoint(match_keys(st)) and any(
-                    stems_match(st, g) for g in self.glosses
-                )
+                found = any(stems_match(st, g) for k in match_keys(st) for g in self.by_key.get(k, ()))
             self._seen[word] = found
         return found
 
