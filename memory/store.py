@@ -12,8 +12,8 @@ own application id, so a file that is not a memory is told apart from one that i
 
 Writing takes an exclusive lock on the file (flock, where the system has it) for the
 whole run, so a second `unterm index` into the same memory stops with one line instead
-of interleaving with the first; a search reads the last committed state meanwhile
-(write-ahead log). Each source is replaced in one transaction: a run that is killed
+of interleaving with the first; a search tries the lock only to say so, and reads the
+last committed state meanwhile (write-ahead log). Each source is replaced in one transaction: a run that is killed
 leaves every source it finished, and none half-written.
 """
 
@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from unterm.errors import InputError
+from unterm.errors import InputError, OutputError
 from unterm.lang.languages import Lang
 from unterm.memory.model import IndexedDocument
 from unterm.memory.text import search_form
@@ -87,11 +87,11 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _flock(path: Path, exclusive: bool) -> Iterator[bool]:
-    """A lock on the file for as long as the block runs: True where taken, False where
-    another process holds it (a writer, for a shared lock). Its descriptor is closed only
-    after the block, when SQLite's own connection is (closing a descriptor of a file drops
-    the process's POSIX locks on it)."""
+def _locked(path: Path) -> Iterator[bool]:
+    """An exclusive lock on the file for as long as the block runs: True where taken,
+    False where another process holds it. Its descriptor is closed only after the block,
+    when SQLite's own connection is (closing a descriptor of a file drops the process's
+    POSIX locks on it, SQLite's among them)."""
     try:
         import fcntl
     except ImportError:  # no flock: SQLite's own locks keep each transaction whole
@@ -100,11 +100,29 @@ def _flock(path: Path, exclusive: bool) -> Iterator[bool]:
     fd = os.open(path, os.O_RDONLY)
     try:
         try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             taken = True
         except OSError:
             taken = False
         yield taken
+    finally:
+        os.close(fd)
+
+
+def _being_written(path: Path) -> bool:
+    """Whether a writer holds the file's lock now (tried and given back at once, before
+    SQLite opens the file, so that a search never keeps a writer out)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    except OSError:
+        return True
     finally:
         os.close(fd)
 
@@ -118,16 +136,16 @@ def reading(path: Path) -> Iterator[tuple[sqlite3.Connection, bool]]:
         raise InputError(f"{path}: is not a file")
     if not _check_header(path):
         raise InputError(f"{path}: is empty, not an unterm memory")
-    with _flock(path, exclusive=False) as quiet:
-        try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        except sqlite3.Error as err:
-            raise InputError(f"{path}: cannot be opened ({err})") from None
-        try:
-            _check_schema(conn, path)
-            yield conn, not quiet
-        finally:
-            conn.close()
+    busy = _being_written(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error as err:
+        raise InputError(f"{path}: cannot be opened ({err})") from None
+    try:
+        _check_schema(conn, path)
+        yield conn, busy
+    finally:
+        conn.close()
 
 
 @contextlib.contextmanager
@@ -144,8 +162,11 @@ def writing(path: Path) -> Iterator[sqlite3.Connection]:
             f"{path}: exists and is not an unterm memory (not an SQLite file): left as it is; give another name"
         ) from None
     if new:
-        path.touch()
-    with _flock(path, exclusive=True) as taken:
+        try:
+            path.touch()
+        except OSError as err:
+            raise OutputError(f"{path}: cannot be made ({err.strerror})") from None
+    with _locked(path) as taken:
         if not taken:
             raise InputError(
                 f"{path}: is being written by another process (unterm index); try again when it is done"

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import unterm
@@ -155,3 +156,29 @@ def test_a_sentence_level_file_is_put_back_into_paragraphs(tmp_path: Path) -> No
         return [("".join(z.split()), " ".join(e.split())) for z, e in rows]
 
     assert paragraphs(from_file) == paragraphs(from_pairs)
+
+
+def test_a_search_under_way_does_not_keep_a_writer_out(tmp_path: Path) -> None:
+    from unterm.memory.store import reading
+
+    corpus, memory = three_documents(tmp_path / "corpus"), tmp_path / "memory.sqlite"
+    unterm.index([corpus], memory)
+    (corpus / "A_RES_55_100.zh.txt").unlink()
+    (corpus / "A_RES_55_100.en.txt").unlink()
+    with reading(memory) as (conn, busy):
+        assert not busy
+        assert unterm.index([corpus], memory).removed == 1
+        # the reader's connection still reads, now the state after the write
+        assert conn.execute("SELECT count(*) FROM documents").fetchone() == (2,)
+
+
+def test_the_pending_manual_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+
+    root = Path(__file__).parents[2]
+    pending = root / "docs" / "pending" / "issue-29.md"
+    if not pending.exists():  # pasted into the README, whose examples tests/test_api.py runs
+        return
+    monkeypatch.chdir(root)
+    result = doctest.testfile(str(pending), module_relative=False, verbose=False)
+    assert result.attempted >= 8 and result.failed == 0
