@@ -159,8 +159,20 @@ class Equivalents:
 
 # what may stand between two words of one term: up to two stopwords, but not a list's
 # `and the` (`the New Urban Agenda and the new towns` is two things)
-_STOP_GAP = regex.compile(r"^[\s\-–—]*(?:(?:" + "|".join(sorted(EN_STOP)) + r")[\s\-–—]+){0,2}$", regex.I)
-_LIST_GAP = regex.compile(r"\b(?:and|or|nor)\s+(?:the|a|an|its|their|all|other)\b", regex.I)
+_GAP = regex.compile(r"[\s\-–—\p{L}]*")
+_LIST = frozenset(["and", "or", "nor"])
+_LIST_NEXT = frozenset(["the", "a", "an", "its", "their", "all", "other"])
+
+
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    """Whether two English words this far apart may be one term's (see above)."""
+    if _GAP.fullmatch(gap) is None:
+        return False
+    words = [w.lower() for w in regex.split(r"[\s\-–—]+", gap) if w]
+    if len(words) > 2 or not all(w in EN_STOP for w in words):
+        return False
+    return not (len(words) == 2 and words[0] in _LIST and words[1] in _LIST_NEXT)
 
 
 def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) -> Iterable[Span]:
@@ -172,7 +184,7 @@ def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) 
         if groups:
             last = groups[-1][-1]
             gap = text[last.end : piece.start] if piece.start > last.end else ""
-            if (_STOP_GAP.match(gap) is not None and not _LIST_GAP.search(gap)) if english else len(gap) <= 1:
+            if _joins(gap) if english else len(gap) <= 1:
                 groups[-1].append(piece)
                 continue
         groups.append([piece])
