@@ -19,7 +19,7 @@ from unterm.lang.text import xml_safe
 from unterm.memory.export import equivalent, kwic
 from unterm.memory.model import Hit, Mode, Results, Span
 
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 _LANG = {"zh": "zh-CN", "en": "en"}
 
 
@@ -101,8 +101,23 @@ def _renderings(results: Results) -> str:
     )
 
 
-def html_page(results: Results) -> str:
-    """The results as a self-contained page."""
+def page_head(title: str) -> str:
+    """A page's start, to its <body>: the security policy, the viewport, the style."""
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(title)}</title>",
+            f"<style>{_asset('search.css')}</style></head><body>",
+        ]
+    )
+
+
+def html_page(results: Results, form: str = "") -> str:
+    """The results as a self-contained page (`form`: the search form `unterm serve`
+    puts on top)."""
     fuzzy = results.mode is Mode.FUZZY
     what = "Closest earlier sentences to" if fuzzy else "Concordance of"
     rendering = {r.text: k for k, r in enumerate(results.renderings)}
@@ -110,13 +125,8 @@ def html_page(results: Results) -> str:
     notes = "".join(f'<p class="note">{escape(n)}</p>' for n in results.notes)
     empty = '<p id="none">No pair holds it.</p>' if not results.hits else ""
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(results.query)}: unterm search</title>",
-        f"<style>{_asset('search.css')}</style></head><body>",
-        f'<header><h1>{what} <q lang="{_LANG.get(results.side, "en")}">{escape(results.query)}</q></h1>',
+        page_head(f"{results.query}: unterm search"),
+        f'<header>{form}<h1>{what} <q lang="{_LANG.get(results.side, "en")}">{escape(results.query)}</q></h1>',
         f'<p id="summary">{escape(results.summary())} · <code>{escape(results.memory)}</code></p>{notes}</header>',
         _renderings(results),
         '<div class="bar"><label>Filter <input type="search" id="filter" autocomplete="off" '
