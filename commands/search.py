@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import regex
 import typer
 
 from unterm.commands.common import (
@@ -27,17 +26,16 @@ from unterm.memory.model import Level, Results, Sort
 if TYPE_CHECKING:
     from unterm.memory.model import Hit
 
-_YEARS = regex.compile(r"(\d{4})(?:\s*[-–]\s*(\d{4}))?")
-
 
 def _years(text: str | None) -> tuple[int, int] | None:
+    from unterm.memory.model import years
+
     if text is None:
         return None
-    m = _YEARS.fullmatch(text.strip())
-    if m is None:
-        fail(f"--year {text}: give a year (2016) or a span of years (2016-2022)", Status.USAGE)
-    first, last = int(m[1]), int(m[2] or m[1])
-    return (first, last) if first <= last else (last, first)
+    try:
+        return years(text)
+    except UntermError as err:
+        fail(f"--{err}", Status.USAGE)
 
 
 def search(

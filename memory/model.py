@@ -3,8 +3,23 @@ gives back (hits with their marked spans, the renderings counted, the results)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+from unterm.errors import InputError
+
+_YEARS = re.compile(r"\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*")
+
+
+def years(text: str) -> tuple[int, int]:
+    """A year (`2016`) or a span of years (`2016-2022`) as (first, last); InputError for
+    anything else."""
+    m = _YEARS.fullmatch(text)
+    if m is None:
+        raise InputError(f"year {text!r}: give a year (2016) or a span of years (2016-2022)")
+    first, last = int(m[1]), int(m[2] or m[1])
+    return min(first, last), max(first, last)
 
 
 class Level(str, Enum):

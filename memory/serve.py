@@ -10,17 +10,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import regex
-
 from unterm.errors import UntermError
 from unterm.memory.html import CSP, html_page, page_head
-from unterm.memory.model import Filters, Level, Sort
+from unterm.memory.model import Filters, Level, Sort, years
 from unterm.memory.search import search
 from unterm.memory.store import reading
 from unterm.termbase.model import Termbase
 
 HOST = "127.0.0.1"
-_YEARS = regex.compile(r"\s*(\d{4})(?:\s*[-–]\s*(\d{4}))?\s*")
 
 
 def form(values: dict[str, str]) -> str:
@@ -49,16 +46,10 @@ def form(values: dict[str, str]) -> str:
 
 
 def _filters(values: dict[str, str]) -> Filters:
-    years = None
-    if values.get("year", "").strip():
-        m = _YEARS.fullmatch(values["year"])
-        if m is None:
-            raise UntermError(f"year {values['year']!r}: give a year (2016) or years (2016-2022)")
-        first, last = int(m[1]), int(m[2] or m[1])
-        years = (min(first, last), max(first, last))
+    span = years(values["year"]) if values.get("year", "").strip() else None
     level = Level.PARAGRAPH if values.get("level") == "paragraph" else None
     symbols = (values["symbol"].strip(),) if values.get("symbol", "").strip() else ()
-    return Filters(level, symbols, (), years)
+    return Filters(level, symbols, (), span)
 
 
 def answer(memory: Path, termbase: Termbase | None, query: str) -> tuple[int, str]:

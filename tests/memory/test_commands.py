@@ -214,3 +214,22 @@ def test_the_memory_is_never_an_output_of_search(memory: Path) -> None:
     result = runner.invoke(app, ["search", str(memory), "城市", "-o", str(memory), "-f", "tsv"])
     assert result.exit_code == 3 and "input" in one_line(result.stderr)
     assert digest(memory) == before
+
+
+def test_kwic_lines_for_a_terminal(memory: Path) -> None:
+    import unterm
+    from unterm.commands.search import kwic_lines
+
+    lines = kwic_lines(unterm.search(memory, "新城市议程", limit=2)).splitlines()
+    assert len(lines) == 6
+    assert lines[0] == "\x1b[2mA/RES/77/173 · 2022-12-14 · header\x1b[0m"
+    assert "\x1b[1;33m新城市议程\x1b[0m" in lines[1] and "\x1b[4;32mNew Urban Agenda\x1b[0m" in lines[2]
+
+
+def test_a_year_that_is_not_one(memory: Path) -> None:
+    result = runner.invoke(app, ["search", str(memory), "城市", "--year", "2016-x"])
+    assert result.exit_code == 2
+    assert (
+        one_line(result.stderr)
+        == "unterm: --year '2016-x': give a year (2016) or a span of years (2016-2022)"
+    )

@@ -50,7 +50,7 @@ def test_a_search_a_request(url: str) -> None:
     status, _, page = get(url + "?" + urllib.parse.urlencode({"q": '"', "year": "2022"}))
     assert status == 400 and "has no letter, digit or Chinese character to look for" in page
     status, _, page = get(url + "?" + urllib.parse.urlencode({"q": "城市", "year": "twenty"}))
-    assert status == 400 and "give a year" in page
+    assert status == 400 and "give a year (2016) or a span of years" in page
     assert get(url + "other")[0] == 404
 
 
