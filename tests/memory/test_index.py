@@ -182,3 +182,51 @@ def test_the_pending_manual_examples_run(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.chdir(root)
     result = doctest.testfile(str(pending), module_relative=False, verbose=False)
     assert result.attempted >= 8 and result.failed == 0
+
+
+def test_in_a_process_pool_the_same_memory(tmp_path: Path) -> None:
+    corpus = three_documents(tmp_path / "corpus")
+    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    unterm.index([corpus], one)
+    result = runner.invoke(app, ["index", str(corpus), "-o", str(two), "-j", "2", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert content(one) == content(two)
+
+
+def test_a_run_stopped_midway_is_finished_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unterm.memory import store
+
+    corpus, memory = three_documents(tmp_path / "corpus"), tmp_path / "memory.sqlite"
+    real, form = store.replace, store.search_form
+    calls: list[str] = []
+    units = [0]
+
+    def counted(text: str, lang: object) -> str:
+        units[0] += 1
+        if len(calls) == 2 and units[0] > 10:
+            raise KeyboardInterrupt  # as Ctrl-C strikes: in the middle of the second source's transaction
+        return form(text, lang)  # type: ignore[arg-type]
+
+    def replace(conn: sqlite3.Connection, name: str, *args: object, **kwargs: object) -> int:
+        calls.append(name)
+        units[0] = 0
+        return real(conn, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "replace", replace)
+    monkeypatch.setattr(store, "search_form", counted)
+    with pytest.raises(KeyboardInterrupt):
+        unterm.index([corpus], memory)
+    monkeypatch.setattr(store, "replace", real)
+    monkeypatch.setattr(store, "search_form", form)
+    conn = sqlite3.connect(memory)
+    held = [r[0] for r in conn.execute("SELECT name FROM sources")]
+    complete = conn.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+    conn.close()
+    assert held == [calls[0]] and complete == ("no",)
+    summary = unterm.index([corpus], memory)
+    assert (summary.added, summary.unchanged) == (2, 1)
+    fresh = tmp_path / "fresh.sqlite"
+    unterm.index([corpus], fresh)
+    assert content(memory) == content(fresh)
