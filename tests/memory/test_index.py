@@ -199,7 +199,7 @@ def test_a_run_stopped_midway_is_finished_by_the_next(
     from unterm.memory import store
 
     corpus, memory = three_documents(tmp_path / "corpus"), tmp_path / "memory.sqlite"
-    real, form = store.replace, store.search_form
+    real, form = store.replace, store.search_form  # type: ignore[attr-defined]
     calls: list[str] = []
     units = [0]
 
