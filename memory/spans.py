@@ -20,8 +20,10 @@ from functools import lru_cache
 
 import regex
 
-from unterm.lang.dictionary import headwords, renderings, similarity, words_in
+from unterm.lang.dictionary import coverage, headwords, renderings, similarity, words_in
 from unterm.lang.english import EN_STOP, WORD, content_stems, fold, match_keys, stem, stems_match
+from unterm.lang.languages import Lang
+from unterm.lang.length import C, measure
 from unterm.lang.text import zh_key
 from unterm.memory.model import Span
 from unterm.termbase.model import Termbase
@@ -70,6 +72,7 @@ class Equivalents:
             }
             self.targets = tuple(sorted(w for w in found if len(w) <= _MAX_WORD))
             self.latin = {m[0].lower() for m in _LATIN.finditer(query)}
+        self._given: set[tuple[str, Span]] = set()  # the spans a termbase's term gave, as they are
         self._seen: dict[str, bool] = {}  # the other side's words: whether they match the query's
         self.options = lru_cache(maxsize=4096)(self._options)
 
@@ -81,7 +84,7 @@ class Equivalents:
         the pair's most common one, the longest is chosen (`Security Council`, not
         `meeting of the Security Council` where 会 of 理事会 glosses `meeting`; but
         `General Assembly`, not `Assembly`)."""
-        options = [self.options(other) for other in others]
+        options = [self._widened(other) for other in others]
         votes: Counter[str] = Counter()
         for other, spans in zip(others, options, strict=True):
             votes.update({_key(other, s) for s in spans})
@@ -89,8 +92,53 @@ class Equivalents:
         for other, spans in zip(others, options, strict=True):
             most = max((votes[_key(other, s)] for s in spans), default=0)
             held = [s for s in spans if 2 * votes[_key(other, s)] >= most]
-            out.append(max(held, key=lambda s: (s.end - s.start, -s.start)) if held else None)
+            chosen = max(held, key=lambda s: (s.end - s.start, -s.start)) if held else None
+            out.append(chosen)
         return out
+
+    def _widened(self, other: str) -> tuple[Span, ...]:
+        """A pair's options, each English one taken over the words beside it that the
+        dictionary could not match (`_extended`); a termbase's term as it is."""
+        options = self.options(other)
+        if self.side != "zh":
+            return options
+        return tuple(
+            dict.fromkeys(s if (other, s) in self._given else self._extended(other, s) for s in options)
+        )
+
+    def _extended(self, other: str, span: Span) -> Span:
+        """An English equivalent taken over the unmatched words beside it where the
+        dictionary left part of the Chinese query without a match (最不 of 最不发达国家,
+        which CC-CEDICT does not gloss `least`): one or two adjacent content words, where
+        their length is nearer what the unmatched Chinese would take in English
+        (lang.length: 3.56 characters a Han character) than none."""
+        _, cover_zh = coverage(self.query, other[span.start : span.end])
+        missing = (1 - cover_zh) * measure(self.query, Lang.ZH) * C
+        if missing < 3:
+            return span
+        words = list(WORD.finditer(other))
+        opening = next((m.start() for m in words if m[0][0].isalpha()), -1)
+        before = [m for m in words if m.end() <= span.start]
+        after = [m for m in words if m.start() >= span.end]
+        best, least = span, missing
+        for side, run in (("left", before[::-1][:2]), ("right", after[:2])):
+            edge = span.start if side == "left" else span.end
+            taken = 0
+            for m in run:
+                between = other[m.end() : edge] if side == "left" else other[edge : m.start()]
+                if (
+                    between.strip(" -")
+                    or m[0].lower() in EN_STOP
+                    or self._matches_en(m[0])
+                    or m.start() == opening
+                ):
+                    break  # the text's first word is its verb: `Requests UN-Habitat to ...`
+                taken += len(m[0])
+                edge = m.start() if side == "left" else m.end()
+                candidate = Span(edge, span.end) if side == "left" else Span(span.start, edge)
+                if abs(missing - taken) + 2 <= least:
+                    best, least = candidate, abs(missing - taken)
+        return best
 
     def find(self, other: str) -> Span | None:
         """The equivalent's span in one other side alone."""
@@ -103,6 +151,7 @@ class Equivalents:
         for term in self.terms:
             span = _literal(other, term, english=self.side == "zh")
             if span is not None:
+                self._given.add((other, span))
                 return (span,)
         pieces = self._english(other) if self.side == "zh" else self._chinese(other)
         ranked: list[tuple[tuple[float, int], Span]] = []
@@ -178,13 +227,17 @@ def _joins(gap: str) -> bool:
 def _candidates(pieces: list[Span], text: str, *, english: bool, most: int = 8) -> Iterable[Span]:
     """Spans from a matched piece to a later one (at most `most` pieces on), where each
     gap between consecutive pieces is small: up to two stopwords in English (not a
-    list's `and the`), one character in Chinese."""
+    list's `and the`), one Han character in Chinese (not a mark: 妇女、土著 is two things)."""
     groups: list[list[Span]] = []
     for piece in pieces:
         if groups:
             last = groups[-1][-1]
             gap = text[last.end : piece.start] if piece.start > last.end else ""
-            if _joins(gap) if english else len(gap) <= 1:
+            if (
+                _joins(gap)
+                if english
+                else (not gap or (len(gap) == 1 and _HAN_RUN.fullmatch(gap) is not None))
+            ):
                 groups[-1].append(piece)
                 continue
         groups.append([piece])

@@ -66,3 +66,28 @@ def devset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     memory = top / "memory.sqlite"
     unterm.index([devset_jsonl(top / "devset.jsonl")], memory)
     yield memory
+
+
+@pytest.fixture(scope="session")
+def sdg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A memory of the official wording of the SDG goals, targets and indicators."""
+    import csv
+
+    top = tmp_path_factory.mktemp("sdg")
+    lines = top / "sdg.jsonl"
+    with open(lines, "w", encoding="utf-8") as out:
+        for part in ("goals", "targets", "indicators"):
+            with open(
+                CORPORA / "sdg_framework" / "derived" / f"global_{part}_en_zh.tsv", encoding="utf-8"
+            ) as f:
+                for r in csv.DictReader(f, delimiter="\t"):
+                    record = {
+                        "document": f"A/RES/71/313 {part}",
+                        "key": r["key"],
+                        "zh": r["zh"],
+                        "en": r["en"],
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    memory = top / "memory.sqlite"
+    unterm.index([lines], memory)
+    yield memory
