@@ -1,22 +1,41 @@
 # unterm: two commands set everything up on a fresh machine.
-#   make demo   create .venv, install, align, mine and check the bundled A/RES/77/173 pair into out/
-#   make test   create .venv if missing, install with test extras (and, on Debian, the
-#               system packages the tests drive), run pytest
-#   make check  ruff, the layers contract (import-linter) and mypy --strict over the
-#               package, the tests and the benchmarks
+#   make demo       create .venv, install, align, mine and check the bundled A/RES/77/173 pair into out/
+#   make test       create .venv if missing, install with test extras (and, on Debian, the
+#                   system packages the tests drive), run the whole pytest suite
+#   make test-fast  the tests that need no browser, no OmegaT, no cluster, no fuzzing and
+#                   no wheel build (pytest -m "not slow"), under a minute
+#   make check      ruff, the layers contract (import-linter), mypy --strict over the
+#                   package, the tests and the benchmarks, node --check over the pages' scripts
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+DEPS   := $(VENV)/.installed
+STAMP  := $(VENV)/.linked
+FILES  := build/package-files
 PAIR   := corpora/A_RES_77_173
+# setuptools' strict editable mode: build/__editable__.unterm-*/unterm/ holds a link to
+# every file of the package and the venv's .pth names that folder, so editors, pyright and
+# mypy resolve `unterm.*` as they resolve any installed package (CONTRIBUTING.md "Layout")
+EDITABLE := --no-build-isolation --config-settings editable_mode=strict
 
-.PHONY: demo test check system-deps bench clean
+.PHONY: demo test test-fast check system-deps bench clean FORCE
 
-$(STAMP): pyproject.toml
+$(DEPS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=69'
+	$(BIN)/python -m pip install --quiet $(EDITABLE) -e '.[test]'
+	touch $@
+
+# the files the package is made of; rewritten only when the list changes, so that a module
+# added or removed is linked (or unlinked) by the next make, and nothing is redone otherwise
+$(FILES): FORCE
+	@mkdir -p build
+	@git ls-files --cached --others --exclude-standard 2>/dev/null | grep -v '^tests/\|^bench/\|^docs/' \
+		| LC_ALL=C sort > $@.tmp; if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(STAMP): $(DEPS) $(FILES)
+	$(BIN)/python -m pip install --quiet --no-deps $(EDITABLE) -e .
 	touch $@
 
 demo: $(STAMP)
@@ -43,22 +62,20 @@ system-deps:
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
-# the package's folders: every folder at the top with an __init__.py, but the tests and benchmarks
-PACKAGE_DIRS := $(filter-out tests bench,$(patsubst %/__init__.py,%,$(wildcard */__init__.py)))
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
-check: $(STAMP)
+check: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	@# mypy finds a package by its folder's name, and the repository root is the package
-	@# `unterm` (pyproject.toml): mypy reads it through build/typecheck/unterm, a folder of links
-	@rm -rf build/typecheck && mkdir -p build/typecheck/unterm
-	@for f in *.py py.typed $(PACKAGE_DIRS); do ln -s "$(CURDIR)/$$f" build/typecheck/unterm/$$f; done
-	MYPYPATH=build/typecheck $(BIN)/mypy -p unterm
-	MYPYPATH=build/typecheck:. $(BIN)/mypy --explicit-package-bases tests bench
+	@# each page script parses on its own (node: Debian's nodejs, which system-deps installs)
+	for f in $(wildcard */*.js */*/*.js); do node --check "$$f" || exit 1; done
+	$(BIN)/mypy -p unterm
+	$(BIN)/mypy --explicit-package-bases tests bench
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet $(EDITABLE) -e '.[test,bench]'
 	$(BIN)/python -m bench.length_model
 	$(BIN)/python -m bench.align_speed
 	$(BIN)/python -m bench.sentence_f1

@@ -21,6 +21,7 @@ from unterm.align import html as alignment_html
 from unterm.align import jsonfile, reviewed, tabular, tmx
 from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
+from unterm.lang.languages import Lang
 from unterm.memory import export as search_export
 from unterm.memory import html as search_html
 from unterm.memory.model import Results
@@ -52,11 +53,19 @@ class Format(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How a termbase is written and read: language tags (BCP 47) and the TBX version."""
+    """How a termbase is written and read: language tags (BCP 47) and the TBX version;
+    and which columns of a table hold which language, where their names do not say."""
 
     zh_tag: str = "zh-CN"
     en_tag: str = "en"
     tbx_version: int = 3
+    zh_column: str = ""
+    en_column: str = ""
+
+    @property
+    def columns(self) -> dict[Lang, str]:
+        """The language columns given (`--columns`), by language."""
+        return {lang: c for lang, c in ((Lang.ZH, self.zh_column), (Lang.EN, self.en_column)) if c}
 
     def __post_init__(self) -> None:
         tbx.check_tag(self.zh_tag)
@@ -101,12 +110,12 @@ def _tags(o: Options) -> dict[str, str]:
 
 
 FORMATS: tuple[FileFormat, ...] = (
-    FileFormat(Format.TSV, Alignment, (".tsv", ".tab"), lambda a, f, o: tabular.write_tsv(a, f),
-               lambda p, o: tabular.read_tsv(p)),
+    FileFormat(Format.TSV, Alignment, (".tsv", ".tab", ".txt"), lambda a, f, o: tabular.write_tsv(a, f),
+               lambda p, o: tabular.read_rows(p, o.columns)),
     FileFormat(Format.CSV, Alignment, (".csv",), lambda a, f, o: tabular.write_csv(a, f),
-               lambda p, o: tabular.read_csv(p)),
-    FileFormat(Format.XLSX, Alignment, (".xlsx",), lambda a, f, o: tabular.write_xlsx(a, f),
-               lambda p, o: tabular.read_xlsx(p), text=False,
+               lambda p, o: tabular.read_rows(p, o.columns)),
+    FileFormat(Format.XLSX, Alignment, (".xlsx", ".ods"), lambda a, f, o: tabular.write_xlsx(a, f),
+               lambda p, o: tabular.read_rows(p, o.columns), text=False,
                provenance=tabular.xlsx_provenance),
     FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
                lambda p, o: jsonfile.read_json(p), provenance=jsonfile.json_provenance),
@@ -117,11 +126,12 @@ FORMATS: tuple[FileFormat, ...] = (
                lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
                lambda p, o: tbx.read_tbx(p)),
     FileFormat(Format.CSV, Termbase, (".csv",), lambda t, f, o: term_tables.write_csv(t, f, **_tags(o)),
-               lambda p, o: term_tables.read_csv(p, **_tags(o))),
-    FileFormat(Format.XLSX, Termbase, (".xlsx",), lambda t, f, o: term_tables.write_xlsx(t, f, **_tags(o)),
-               lambda p, o: term_tables.read_xlsx(p, **_tags(o)), text=False),
+               lambda p, o: term_tables.read_table_file(p, **_tags(o), columns=o.columns)),
+    FileFormat(Format.XLSX, Termbase, (".xlsx", ".ods"), lambda t, f, o: term_tables.write_xlsx(t, f, **_tags(o)),
+               lambda p, o: term_tables.read_table_file(p, **_tags(o), columns=o.columns), text=False),
     FileFormat(Format.TSV, Termbase, (".utf8", ".txt", ".tab", ".tsv"), lambda t, f, o: omegat.write_omegat(t, f),
-               lambda p, o: omegat.read_omegat(p)),
+               lambda p, o: term_tables.read_table_file(p, **_tags(o), columns=o.columns)
+               if term_tables.has_header(p) else omegat.read_omegat(p)),
     FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
     FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
@@ -149,6 +159,8 @@ def formats_for(holds: type) -> list[FileFormat]:
 
 # Extensions read but not written, and why: a name the tool it is for would ignore.
 _NOT_WRITTEN: dict[tuple[type, str], str] = {
+    (Alignment, ".ods"): "unterm reads ODS workbooks but writes XLSX, which LibreOffice opens: name it .xlsx",
+    (Termbase, ".ods"): "unterm reads ODS workbooks but writes XLSX, which LibreOffice opens: name it .xlsx",
     (Termbase, ".tsv"): (
         "OmegaT does not load a glossary named .tsv (3.6 ignores it, later versions read it in the "
         "system's encoding): name it .utf8 (UTF-8 in every OmegaT), .txt or .tab, or write CSV"
@@ -180,6 +192,15 @@ def choose(
         if suffix in f.extensions:
             return f
     listed = ", ".join(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
+    if reading:
+        if suffix in (".xls", ".xlsb"):
+            raise FormatError(
+                f"{path}: is an old-format Excel workbook: save it as .xlsx (or CSV) and give that"
+            )
+        listed = ", ".join(e for f in known if f.read is not None for e in f.extensions)
+        raise FormatError(
+            f"{path}: unterm reads no {what} from a {suffix or 'nameless'!r} file; give one of {listed}"
+        )
     raise FormatError(f"{path}: unknown {_FILE[holds]} extension {suffix or '(none)'!r}; use one of {listed}")
 
 
@@ -250,12 +271,12 @@ def read_rows(path: Path | str) -> list[Row]:
     return rows
 
 
-def read_reviewed(path: Path | str) -> Alignment:
-    """The alignment a reviewed file of pairs holds (TSV, CSV, XLSX, JSON, the edits a
-    review page exports, TMX; see align.reviewed), ready to be written in any format."""
+def read_reviewed(path: Path | str, options: Options = Options()) -> Alignment:
+    """The alignment a reviewed file of pairs holds (TSV, CSV, XLSX, ODS, JSON, the edits
+    a review page exports, TMX; see align.reviewed), ready to be written in any format."""
     path = Path(path)
-    rows = read_rows(path)
-    chosen = choose(Alignment, path)
+    rows: list[Row] = read(path, Alignment, options)
+    chosen = choose(Alignment, path, reading=True)
     about = chosen.provenance(path) if chosen.provenance is not None else Provenance()
     unit = {Format.JSON: "pair", Format.TMX: "translation unit"}.get(chosen.name)
     if unit is None:  # a table: its first row is the header

@@ -20,6 +20,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -175,6 +176,8 @@ def _stat(path: Path) -> os.stat_result | None:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if sys.platform == "win32":
+        return _alive_on_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -182,6 +185,21 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True  # another user's process
     return True
+
+
+def _alive_on_windows(pid: int) -> bool:
+    """Whether a process runs, asked of Windows itself: there `os.kill(pid, 0)` would send
+    the process group a Ctrl-C (signal 0 is CTRL_C_EVENT), not test for the process."""
+    if sys.platform != "win32":
+        raise NotImplementedError
+    import ctypes
+
+    kernel = ctypes.windll.kernel32
+    handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if handle:
+        kernel.CloseHandle(handle)
+        return True
+    return bool(kernel.GetLastError() == 5)  # ERROR_ACCESS_DENIED: another user's process
 
 
 _REASONS = {

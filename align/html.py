@@ -1,14 +1,16 @@
 """The review page: an alignment a reviser reads, corrects and exports in a browser.
 
 One self-contained HTML file, no server and no network (its content security policy
-allows nothing but its own inline style and script). The pairs travel in the page as
-JSON; the script (review_pairs.js, review_page.js and review_keys.js, with
-review.css beside them) shows them side by side, marks
-pairs below 0.5 confidence and pairs with no counterpart, shows a pair's evidence when
-it is clicked, tapped or reached by keyboard, and lets the reviser join, split, move
-blocks between, unlink and link pairs and correct their text, each edit undoable, kept
-in the browser's local storage for this document, and exported as the TMX, TSV and
-edits JSON the command line writes (`unterm align --from` reads the last two back).
+allows nothing but its own inline style and scripts). The pairs travel in the page as
+JSON; two scripts kept beside this module and inlined when the page is written
+(unterm.assets) work on them: review_pairs.js holds the pairs and the edits and exports
+made on them, with no reference to the page, and review_page.js draws the page with it
+(review.css its style). The page shows the pairs side by side, marks pairs below 0.5
+confidence and pairs with no counterpart, shows a pair's evidence when it is clicked,
+tapped or reached by keyboard, and lets the reviser join, split, move blocks between,
+unlink and link pairs and correct their text, each edit undoable, kept in the browser's
+local storage for this document, and exported as the TMX, TSV and edits JSON the
+command line writes (`unterm align --from` reads the last two back).
 
 For each block the page carries where its sentences end (align.split), the places a
 reviser may split it.
@@ -19,18 +21,16 @@ from __future__ import annotations
 import hashlib
 import json
 from html import escape as html_escape
-from importlib import resources
 from typing import Any, BinaryIO
 
 from unterm.align.model import Alignment
 from unterm.align.rows import LOW_CONFIDENCE, signature, summarise
 from unterm.align.split import split_en, split_zh
+from unterm.assets import CSP, scripts, style
 from unterm.documents.model import Block
 from unterm.lang.languages import Lang
 from unterm.lang.text import xml_safe
 from unterm.version import __version__
-
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 _KEYS = (
     ("j / ↓, k / ↑", "next / previous pair"),
@@ -51,16 +51,6 @@ _KEYS = (
 def escape(text: str) -> str:
     """Text as HTML shows it: escaped, without the characters no document may hold."""
     return html_escape(xml_safe(text))
-
-
-def _asset(name: str) -> str:
-    return resources.files("unterm.align").joinpath(name).read_text(encoding="utf-8")
-
-
-def _script() -> str:
-    """The page's script: its three parts in one function (they share its variables)."""
-    parts = [_asset(f"review_{name}.js") for name in ("pairs", "page", "keys")]
-    return "(function () {\n'use strict';\n" + "\n".join(parts) + "})();\n"
 
 
 def _utf16(text: str, at: int) -> int:
@@ -112,7 +102,7 @@ def page_data(alignment: Alignment) -> dict[str, Any]:
         )
     data: dict[str, Any] = {
         "version": __version__,
-        "signature": xml_safe(signature(alignment)),
+        "signature": xml_safe(str(signature(alignment))),
         "document": xml_safe(alignment.symbol),
         "level": alignment.level,
         "low": LOW_CONFIDENCE,
@@ -133,10 +123,10 @@ def html_page(alignment: Alignment) -> str:
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}: review the Chinese–English alignment</title>",
-        f"<style>{_asset('review.css')}</style></head><body>",
+        style("unterm.align", "review.css") + "</head><body>",
         f"<header><h1>{escape(title)}: Chinese–English alignment</h1>",
         f'<p><span lang="zh-CN">中文</span> <code>{escape(alignment.zh.path)}</code> · English <code>{escape(alignment.en.path)}</code></p>',
         f"<p>As aligned: {escape(str(summary).split('; lowest')[0])}</p></header>",
@@ -162,9 +152,9 @@ def html_page(alignment: Alignment) -> str:
         '<ol id="pairs" aria-label="aligned pairs"></ol>',
         '<dialog id="help" aria-labelledby="help-title"><h2 id="help-title">Keys</h2>',
         f'<table>{keys}</table><form method="dialog"><p><button class="primary">Close</button></p></form></dialog>',
-        f"<footer>Made by {escape(signature(alignment))}</footer>",
+        f"<footer>Made by {escape(str(signature(alignment)))}</footer>",
         f'<script type="application/json" id="unterm-data">{data}</script>',
-        f"<script>{_script()}</script></body></html>",
+        scripts("unterm.align", "review_pairs.js", "review_page.js") + "</body></html>",
     ]
     return "\n".join(out) + "\n"
 

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from unterm.align.model import Alignment, Provenance, Row, review_of
+from unterm.align.model import Alignment, Provenance, Row, confidence_of, review_of
 from unterm.align.rows import signature
 from unterm.documents.model import Document
 from unterm.errors import InputError
@@ -23,7 +23,8 @@ from unterm.errors import InputError
 
 def _doc(doc: Document) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        "file": doc.name,
+        "sha256": doc.digest,
         "symbol": doc.symbol,
         "encoding": doc.encoding,
         "layout": doc.source_format,
@@ -56,7 +57,7 @@ def to_json(alignment: Alignment) -> dict[str, Any]:
             }
         )
     return {
-        "signature": signature(alignment),
+        "signature": str(signature(alignment)),
         "document": alignment.symbol,
         "level": alignment.level,
         "zh": _doc(alignment.zh),
@@ -77,6 +78,10 @@ def _load(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: is not UTF-8 text") from None
     except json.JSONDecodeError as err:
         raise InputError(f"{path}: is not valid JSON (line {err.lineno}: {err.msg})") from None
+    except RecursionError:
+        raise InputError(f"{path}: is nested too deep to be an unterm alignment") from None
+    except ValueError as err:  # an integer of thousands of digits
+        raise InputError(f"{path}: is not an unterm alignment ({err})") from None
     if not isinstance(data, dict) or not isinstance(data.get("pairs"), list):
         raise InputError(f"{path}: is not an unterm alignment (no list of pairs)")
     return data
@@ -97,7 +102,7 @@ def _row(pair: object, where: str) -> Row:
     if isinstance(score, bool) or not isinstance(score, (int, float)) or not isinstance(sentence, int):
         raise InputError(f"{where}: score {score!r} or sentence {sentence!r} is not a number")
     zh, en, kind, key, reviewed = texts
-    return Row(zh, en, kind, key, float(score), sentence, review_of(reviewed, where))
+    return Row(zh, en, kind, key, confidence_of(score, where), sentence, review_of(reviewed, where))
 
 
 def json_provenance(path: Path) -> Provenance:

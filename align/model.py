@@ -28,6 +28,15 @@ def review_of(text: str, where: str) -> Review:
         raise InputError(f"{where}: reviewed {text!r} is not one of edited, confirmed or empty") from None
 
 
+def confidence_of(value: float, where: str, said: object = None) -> float:
+    """A pair's confidence as a file holds it: a number from 0 to 1; InputError naming
+    `where` for anything else (nan, inf, 1e999, a negative number)."""
+    if not 0 <= value <= 1:
+        shown = value if said is None else said
+        raise InputError(f"{where}: score {shown!r} is not a confidence from 0 to 1")
+    return float(value)
+
+
 @dataclass(frozen=True, slots=True)
 class AlignedPair:
     """Blocks of the Chinese and of the English document that translate each other.

@@ -24,7 +24,7 @@ from unterm.errors import InputError
 from unterm.lang.languages import Lang
 from unterm.lang.symbols import symbol_line
 from unterm.lang.text import nfkc
-from unterm.version import __version__
+from unterm.signature import Signature, digest
 
 _KINDS = ", ".join(k.value for k in BlockKind)
 
@@ -56,10 +56,10 @@ def rebuild(
         )
     level = about.level or ("sentence" if any(r.sentence for r in rows) else "paragraph")
     symbol = about.document or _symbol(zh_blocks, en_blocks)
-    source = str(path)
-    zh = Document(source, Lang.ZH, tuple(zh_blocks), symbol, "utf-8", "reviewed")
-    en = Document(source, Lang.EN, tuple(en_blocks), symbol, "utf-8", "reviewed")
-    made = about.signature or f"unterm {__version__}|level:{level}"
+    source, sha = str(path), digest(path.read_bytes()) if path.is_file() else ""
+    zh = Document(source, Lang.ZH, tuple(zh_blocks), symbol, "utf-8", "reviewed", digest=sha)
+    en = Document(source, Lang.EN, tuple(en_blocks), symbol, "utf-8", "reviewed", digest=sha)
+    made = about.signature or str(Signature("align", (("level", level),)))
     return Alignment(zh, en, tuple(pairs), (("level", level), ("signature", made), ("from", source)))
 
 

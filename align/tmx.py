@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import BinaryIO
 
-from unterm.align.model import Alignment, Provenance, Row, review_of
+from unterm.align.model import Alignment, Provenance, Row, confidence_of, review_of
 from unterm.align.rows import signature
 from unterm.errors import InputError
 from unterm.lang.text import xml_safe
@@ -46,7 +46,7 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
         datatype="plaintext",
     )
     header.set("o-tmf", "unterm")
-    _prop(header, "x-signature", signature(alignment))
+    _prop(header, "x-signature", str(signature(alignment)))
     if alignment.symbol:
         _prop(header, "x-document", alignment.symbol)
     _prop(header, "x-unmatched-pairs", str(sum(1 for r in table if not (r.zh and r.en))))
@@ -119,6 +119,7 @@ def read_tmx(path: Path) -> list[Row]:
             score, sentence = float(props.get("x-score") or 0), int(props.get("x-sentence") or 0)
         except ValueError:
             raise InputError(f"{where}: x-score or x-sentence is not a number") from None
+        score = confidence_of(score, where, props.get("x-score"))
         out.append(
             Row(
                 texts.get("zh", ""),

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from unterm.align.model import Row
 from unterm.lang.text import xml_safe
+from unterm.signature import Signature
 from unterm.version import __version__
 
 
@@ -48,10 +49,11 @@ class Tmx:
     def __init__(self, out: BinaryIO, *, level: str, min_score: float) -> None:
         self.out, self.level, self.min_score, self.written = out, level, min_score, 0
         out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
+        sign = Signature("align", (("corpus", "yes"), ("level", level), ("min-score", f"{min_score:g}")))
         header = (
             f'  <header creationtool="unterm" creationtoolversion={quoteattr(__version__)} '
             f'segtype="{level}" adminlang="en" srclang="en" datatype="plaintext" o-tmf="unterm">\n'
-            f'    <prop type="x-signature">unterm {escape(__version__)}|corpus|level:{level}|min-score:{min_score}</prop>\n'
+            f'    <prop type="x-signature">{escape(str(sign))}</prop>\n'
             "  </header>\n  <body>\n"
         )
         out.write(header.encode("utf-8"))

@@ -22,6 +22,7 @@ from unterm.errors import InputError
 from unterm.memory import store
 from unterm.memory.model import IndexedDocument
 from unterm.memory.sources import FILE_SUFFIXES
+from unterm.signature import Signature
 from unterm.version import __version__
 
 
@@ -174,7 +175,10 @@ def index_corpus(gathered: Gathered, memory: Path, options: Options, progress: P
         if todo or gone:
             store.set_meta(
                 conn,
-                {"complete": "yes", "signature": f"unterm {__version__}|index|levels:paragraph,sentence"},
+                {
+                    "complete": "yes",
+                    "signature": str(Signature("index", (("levels", "paragraph,sentence"),))),
+                },
             )
     unchanged = len(jobs) - len(todo)
     return Summary(added, updated, len(gone), unchanged, units, tuple(failures))

@@ -81,8 +81,8 @@ def segment_pair(job: SegmentJob) -> Segmented:
     from unterm.termbase.counts import segments
 
     alignment = unterm.align(job.zh, job.en)
-    segs = segments(alignment)
-    document = alignment.symbol or alignment.zh.path
+    segs = segments(alignment)  # each names its document as the in-memory mine does
+    document = alignment.symbol or alignment.zh.name
     record = {
         "key": _fingerprint(job),
         "document": document,

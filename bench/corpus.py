@@ -11,7 +11,7 @@ the DP's long-document cases.
 
 usage: python -m bench.corpus [--pairs 10000] [--runs j2] [--commands align,terms,qa]
                               [--unpc] [--udhr] [--long] [--keep DIR]
-The figures in README "A corpus" come from `python -m bench.corpus --pairs 10000
+The figures in docs/benchmarks.md "A corpus" come from `python -m bench.corpus --pairs 10000
 --runs j2 --commands align,terms --udhr --long` and `python -m bench.corpus --pairs 0
 --unpc --runs j1,j2,dask`.
 """

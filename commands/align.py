@@ -10,6 +10,7 @@ import typer
 
 from unterm.align.model import Alignment
 from unterm.commands.common import (
+    Columns,
     Jobs,
     Scheduler,
     Status,
@@ -19,6 +20,7 @@ from unterm.commands.common import (
     find_corpus,
     notes,
     read_termbase_at,
+    table_options,
     target,
 )
 from unterm.errors import UntermError
@@ -96,6 +98,7 @@ def align(
             "spreadsheet, the edits a review page exports (.json), a TMX.",
         ),
     ] = None,
+    columns: Columns = None,
 ) -> None:
     """Align a Chinese and an English UN document paragraph by paragraph (or sentence by
     sentence with --level sentence), or every pair of a corpus.
@@ -140,11 +143,12 @@ def align(
     for output in targets:
         check_output(output, zh, en, termbase, source)
     try:
+        tables = table_options(columns)
         if source is not None:
-            alignment = read_reviewed(source)
+            alignment = read_reviewed(source, tables)
         else:
             assert zh is not None and en is not None  # checked above
-            terms = read_termbase_at(termbase) if termbase else None
+            terms = read_termbase_at(termbase, tables) if termbase else None
             model = embeddings.value if embeddings else None
             alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model)
         for output, how in zip(targets, chosen, strict=True):

@@ -38,6 +38,34 @@ Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."),
 ]
+# Which columns of a table input hold which language, where their names do not say it
+Columns = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="zh=NAME,en=NAME",
+        help="Which columns of a table given (--from, --termbase, --merge) hold the Chinese and the "
+        "English, where their headings do not say it (zh, Chinese, 中文, zh-Hans, en, English, en-US ... "
+        "are recognised), e.g. --columns zh=译文,en=原文.",
+    ),
+]
+
+
+def table_options(columns: str | None, options: Options | None = None) -> Options:
+    """The reading options with the language columns `--columns` names."""
+    from dataclasses import replace
+
+    from unterm.documents.tables import parse_columns
+    from unterm.lang.languages import Lang
+
+    base = options or Options()
+    if not columns:
+        return base
+    try:
+        given = parse_columns(columns)
+    except UntermError as err:
+        fail(str(err), Status.USAGE)
+    return replace(base, zh_column=given.get(Lang.ZH, ""), en_column=given.get(Lang.EN, ""))
 
 
 def fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from unterm.commands.common import (
+    Columns,
     Jobs,
     Scheduler,
     Status,
@@ -18,6 +19,7 @@ from unterm.commands.common import (
     fail,
     find_corpus,
     read_termbase_at,
+    table_options,
     target,
 )
 from unterm.errors import UntermError
@@ -72,6 +74,7 @@ def qa(
             help="Leave out the findings marked 'not an error' in this CSV (Export CSV in the HTML report).",
         ),
     ] = None,
+    columns: Columns = None,
     jobs: Jobs = None,
     scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
@@ -113,7 +116,7 @@ def qa(
     to_stdout = chosen is not None and target(output) == STDOUT
     try:
         house = read_style(style) if style else HouseStyle()
-        terms = read_termbase_at(termbase) if termbase else None
+        terms = read_termbase_at(termbase, table_options(columns)) if termbase else None
         marks = read_marks(ignore) if ignore else None
         report = run_checks(
             unterm.align(zh, en), termbase=terms, style=house, consistency=consistency, meaning=consistency

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from unterm.commands.common import (
+    Columns,
     Jobs,
     Scheduler,
     Status,
@@ -17,6 +18,7 @@ from unterm.commands.common import (
     fail,
     find_corpus,
     read_termbase_at,
+    table_options,
     target,
     to_file,
 )
@@ -93,6 +95,7 @@ def terms(
     zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
     en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    columns: Columns = None,
     jobs: Jobs = None,
     scheduler: Scheduler = None,
     force: Annotated[
@@ -134,7 +137,11 @@ def terms(
         mined, done, failed = _mine_pairs(pairs, mining)
         internal, unpaired = False, 0
     try:
-        result = merge(read_termbase_at(merge_with, options), mined) if merge_with else mined
+        result = (
+            merge(read_termbase_at(merge_with, table_options(columns, options)), mined)
+            if merge_with
+            else mined
+        )
         if chosen is not None:
             write(result, target(output), chosen.name, options, inputs=inputs)
         else:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from unterm.lang.languages import Lang
+from unterm.signature import Input, file_name
 
 
 class BlockKind(str, Enum):
@@ -85,6 +86,16 @@ class Document:
     encoding: str = "utf-8"
     source_format: str = "text"  # how the file was read: markdown, text, pdf-text
     notes: tuple[str, ...] = ()  # what was read otherwise than written (an absurd list number)
+    digest: str = ""  # the content hash of the file it was read from (signature.digest)
+
+    @property
+    def name(self) -> str:
+        """The file's name without its folder: what outputs call it (never the path as typed)."""
+        return file_name(self.path)
+
+    def input(self, role: str) -> Input:
+        """The document as an input of a run's signature."""
+        return Input(role, self.name, self.digest, (self.source_format, self.encoding))
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -47,7 +47,7 @@ def read_document(path: Path | str) -> Document:
     )
     if not doc.blocks:
         raise InputError(f"{path}: holds no paragraphs")
-    return replace(doc, notes=source.notes) if source.notes else doc
+    return replace(doc, notes=source.notes, digest=source.digest)
 
 
 def parse(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import regex
@@ -19,6 +19,7 @@ import regex
 from unterm.documents.decode import decode, read_bytes
 from unterm.documents.pdf import pdf_text
 from unterm.errors import InputError
+from unterm.signature import digest
 
 _OLE = b"\xd0\xcf\x11\xe0"
 # A web page opens with its doctype or `html` element (after an XML declaration or
@@ -38,11 +39,16 @@ class Source:
     kind: str  # markdown, text, docx, pdf, html
     markdown: bool  # whether to read it as Markdown (blank lines between paragraphs)
     notes: tuple[str, ...] = ()  # what was read otherwise than written
+    digest: str = ""  # the file's content hash (signature.digest), what outputs name it by
 
 
 def load(path: Path) -> Source:
     """Read any input unterm takes; InputError says why a file cannot be used."""
     data = read_bytes(path)
+    return replace(_source(data, path), digest=digest(data))
+
+
+def _source(data: bytes, path: Path) -> Source:
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF-"):
         return Source(pdf_text(data, str(path)), "pdf", "pdf", False)

@@ -3,8 +3,8 @@ a KWIC line (the query marked on its side, the match in a column of its own on a
 screen) with its other side below, the equivalent marked.
 
 No server and no network: the content security policy allows nothing but the page's
-own inline style and script (search.css and search.js beside this module, put into the
-page when it is written). The pairs are HTML, readable without the script; the script
+own inline style and script (search.css and search.js beside this module, inlined when
+the page is written: unterm.assets). The pairs are HTML, readable without the script; the script
 lets the reader show only the pairs of one rendering, filter by text, and open a
 pair's whole text. On a phone's width the KWIC line becomes the sentence, wrapped.
 """
@@ -12,23 +12,18 @@ pair's whole text. On a phone's width the KWIC line becomes the sentence, wrappe
 from __future__ import annotations
 
 from html import escape as html_escape
-from importlib import resources
 from typing import BinaryIO
 
+from unterm.assets import CSP, scripts, style
 from unterm.lang.text import xml_safe
 from unterm.memory.export import equivalent, kwic
 from unterm.memory.model import Hit, Mode, Results, Span
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 _LANG = {"zh": "zh-CN", "en": "en"}
 
 
 def escape(text: str) -> str:
     return html_escape(xml_safe(text))
-
-
-def _asset(name: str) -> str:
-    return resources.files("unterm.memory").joinpath(name).read_text(encoding="utf-8")
 
 
 def marked(text: str, spans: tuple[Span, ...], css: str = "q") -> str:
@@ -110,7 +105,7 @@ def page_head(title: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
-            f"<style>{_asset('search.css')}</style></head><body>",
+            style("unterm.memory", "search.css") + "</head><body>",
         ]
     )
 
@@ -134,7 +129,7 @@ def html_page(results: Results, form: str = "") -> str:
         '<button type="button" id="clear" hidden>Show all</button></div>',
         f'<ol id="hits" class="{"fuzzy" if fuzzy else "concordance"}">{hits}</ol>{empty}',
         f"<footer>Made by {escape(results.signature)}</footer>",
-        f"<script>{_asset('search.js')}</script></body></html>",
+        scripts("unterm.memory", "search.js") + "</body></html>",
     ]
     return "\n".join(out) + "\n"
 

@@ -24,7 +24,6 @@ from unterm.memory.spans import Equivalents
 from unterm.memory.store import reading
 from unterm.memory.text import has_han, search_form, searchable
 from unterm.termbase.model import Termbase
-from unterm.version import __version__
 
 RENDERINGS = 2000
 _COLUMNS = "u.id, u.key, u.kind, u.level, u.score, u.zh, u.en, d.name, d.symbol, d.date, d.id"
@@ -201,7 +200,7 @@ def concordance(
     hits = tuple(r.hit(other.get(r.id), query.side) for r in shown)
     return Results(
         query.text, Mode.CONCORDANCE, query.side, hits, len(rows), len({r.document for r in rows}),
-        renderings, filters, sort, memory, _signature(memory, filters, termbase), loose,
+        renderings, filters, sort, memory, _signature(memory, filters, termbase, Mode.CONCORDANCE, sort), loose,
     )  # fmt: skip
 
 
@@ -270,16 +269,24 @@ def lookup(
     return Results(
         " ".join(sentence.split()), Mode.FUZZY, side, tuple(hits), len(scored),
         len({r.document for _, r in scored}), (), filters, Sort.RELEVANCE, memory,
-        _signature(memory, filters, None), min_match=min_match,
+        _signature(memory, filters, None, Mode.FUZZY, Sort.RELEVANCE), min_match=min_match,
     )  # fmt: skip
 
 
-def _signature(memory: str, filters: Filters, termbase: Termbase | None) -> str:
-    parts = [f"unterm {__version__}", "search", f"memory:{Path(memory).name}"]
-    if termbase is not None and termbase.signature:
-        parts.append("termbase")
+def _signature(memory: str, filters: Filters, termbase: Termbase | None, mode: Mode, sort: Sort) -> str:
+    """How a search was made (unterm.signature): the memory by its file name (not its
+    hash: a memory is large, and changes as it is brought up to date), the settings."""
+    from unterm.signature import Input, Signature, file_name, library_versions
+
+    settings = [("mode", mode.value), ("sort", sort.value)]
     limits = filters.describe()
-    return "|".join(parts + ([limits] if limits else []))
+    if limits:
+        settings.append(("filters", limits))
+    inputs = [Input("memory", file_name(memory))]
+    if termbase is not None:
+        inputs.append(Input("termbase", termbase.signature.split("|")[0] if termbase.signature else "given"))
+    libraries = library_versions("rapidfuzz") if mode is Mode.FUZZY else ()
+    return str(Signature("search", tuple(settings), tuple(inputs), libraries))
 
 
 def default_level(conn: sqlite3.Connection) -> Level:

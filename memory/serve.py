@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from unterm.assets import CSP
 from unterm.errors import UntermError
-from unterm.memory.html import CSP, html_page, page_head
+from unterm.memory.html import html_page, page_head
 from unterm.memory.model import Filters, Level, Sort, years
 from unterm.memory.search import search
 from unterm.memory.store import reading

@@ -60,10 +60,10 @@ def summary(report: Report) -> dict[str, dict[str, int]]:
 def to_json(report: Report) -> dict[str, Any]:
     a = report.alignment
     return {
-        "signature": signature(a),
+        "signature": str(signature(a)),
         "document": a.symbol,
-        "zh": a.zh.path,
-        "en": a.en.path,
+        "zh": a.zh.name,
+        "en": a.en.name,
         "notes": list(report.notes),
         "counts": {s.value: report.count(s) for s in Severity},
         "summary": summary(report),
@@ -92,7 +92,7 @@ def write_xlsx(report: Report, out: BinaryIO) -> None:
     table = _rows(report)
     about: list[list[str | int | float | None]] = [
         ["document", report.alignment.symbol],
-        ["signature", signature(report.alignment)],
+        ["signature", str(signature(report.alignment))],
     ]
     about += [["note", n] for n in report.notes]
     widths = {"zh_excerpt": 40, "en_excerpt": 40, "message": 80}

@@ -7,7 +7,8 @@ is. `j`/`k` or the arrow keys move between findings, Enter (or a click) scrolls 
 place and marks it; each marked place links back to its findings. A finding can be
 marked "not an error" (kept in the browser's local storage) and the list exported as CSV
 with those marks, which `unterm qa --ignore` reads. On a phone the tables become one
-column. No network fetches: styles and script are inline, and the page's content
+column. No network fetches: the style and script (report.css and report.js beside this
+module) are inlined when the page is written (unterm.assets), and the page's content
 security policy forbids anything else.
 """
 
@@ -21,13 +22,11 @@ from pathlib import PurePath
 from typing import BinaryIO
 
 from unterm.align.rows import signature
+from unterm.assets import CSP, scripts, style
 from unterm.lang.languages import Lang
 from unterm.lang.text import xml_safe
 from unterm.qa.export import COLUMNS, EXTRA, records
-from unterm.qa.html_assets import CSS, JS
 from unterm.qa.model import CHECKS, Finding, Located, Report, Severity
-
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 
 def escape(text: str) -> str:
@@ -84,22 +83,22 @@ def _n(count: int, noun: str) -> str:
 def html_report(report: Report) -> str:
     """The report as one self-contained page: header, findings, summary, the document."""
     a = report.alignment
-    title = a.symbol or f"{a.zh.path} / {a.en.path}"
-    document = hashlib.sha1(f"{a.symbol}|{a.zh.path}|{a.en.path}".encode()).hexdigest()[:12]
+    title = a.symbol or f"{a.zh.name} / {a.en.name}"
+    document = hashlib.sha1(f"{a.symbol}|{a.zh.name}|{a.en.name}".encode()).hexdigest()[:12]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>QA report: {escape(title)}</title>",
-        f'<style>{CSS}</style></head><body data-document="{document}">',
+        style("unterm.qa", "report.css") + f'</head><body data-document="{document}">',
         *_header(report, title),
         *_findings(report),
         *_summary(report),
         *_document(report),
-        f"<footer>unterm qa · {escape(signature(a))}</footer>",
+        f"<footer>unterm qa · {escape(str(signature(a)))}</footer>",
         f'<script type="application/json" id="findings-data">{_data(report)}</script>',
-        f"<script>{JS}</script></body></html>",
+        scripts("unterm.qa", "report.js") + "</body></html>",
     ]
     return "\n".join(out)
 
@@ -123,8 +122,8 @@ def _header(report: Report, title: str) -> list[str]:
         f"<p>{_n(len(report.findings), 'finding')}: {_n(report.count(Severity.ERROR), 'error')}, "
         f"{_n(report.count(Severity.WARNING), 'warning')}, {_n(report.count(Severity.INFO), 'note')} · "
         f"{_n(len(a.pairs), 'aligned pair')}</p>",
-        f"<details><summary>files and settings</summary><p>中文 <code>{escape(a.zh.path)}</code> · "
-        f"English <code>{escape(a.en.path)}</code></p>",
+        f"<details><summary>files and settings</summary><p>中文 <code>{escape(a.zh.name)}</code> · "
+        f"English <code>{escape(a.en.name)}</code></p>",
         *(f"<p>{escape(n)}</p>" for n in report.notes),
         "</details></header>",
     ]

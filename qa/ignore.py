@@ -3,11 +3,10 @@ CSV the page exports, so that a re-run does not report them again (`unterm qa --
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import replace
 from pathlib import Path
 
+from unterm.documents.tables import read_table
 from unterm.errors import InputError
 from unterm.qa.export import COLUMNS
 from unterm.qa.model import Report, finding_id
@@ -17,15 +16,11 @@ NOT_AN_ERROR = "not an error"
 
 
 def read_marks(path: Path) -> frozenset[str]:
-    """The ids of the findings a CSV exported from the report page marks "not an error"."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from err
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: is not UTF-8 text: give the CSV the report page exports") from err
-    rows = csv.DictReader(io.StringIO(text))
-    missing = [c for c in (*COLUMNS, MARK) if c not in (rows.fieldnames or [])]
+    """The ids of the findings a CSV exported from the report page marks "not an error"
+    (as the page wrote it, or saved again by a spreadsheet in any encoding or as XLSX)."""
+    table = read_table(path)
+    rows = table.records()
+    missing = [c for c in (*COLUMNS, MARK) if c not in table.header]
     if missing:
         raise InputError(
             f"{path}: has no column(s) {', '.join(repr(c) for c in missing)}: "

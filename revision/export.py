@@ -98,11 +98,11 @@ def revision_json(r: Revision) -> dict[str, Any]:
         ]
         del record["document"]
     return {
-        "signature": r.signature,
+        "signature": str(r.signature),
         "document": r.title,
         "language": r.lang.value,
-        "draft": r.draft.path,
-        "final": r.final.path,
+        "draft": r.draft.name,
+        "final": r.final.name,
         "english": r.english,
         "totals": {**totals(r), "typography_only": r.typography_only},
         "most_revised": [r.pairs.index(p) for p in r.most_revised()],
@@ -114,7 +114,7 @@ def to_json(value: Revision | Corpus) -> dict[str, Any]:
     if isinstance(value, Revision):
         return revision_json(value)
     return {
-        "signature": value.signature,
+        "signature": str(value.signature),
         "corpus": {
             "documents": len(value.revisions),
             "failed": len(value.failures),
@@ -149,7 +149,7 @@ def write_xlsx(value: Revision | Corpus, out: BinaryIO) -> None:
 
     table = _rows(value)
     documents = [[totals(r)[c] for c in DOCUMENT_COLUMNS] for r in _revisions(value)]
-    about = [["signature", value.signature]]
+    about = [["signature", str(value.signature)]]
     if isinstance(value, Corpus):
         about += [["failed", f"{f.name}: {f.reason}"] for f in value.failures]
     with pd.ExcelWriter(out, engine="openpyxl") as xl:

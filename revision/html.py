@@ -1,6 +1,7 @@
-"""The revision report as one self-contained HTML page, made as the QA report is (inline
-style and script, a content security policy that forbids any fetch, a Chinese font for
-Chinese text, usable with the keyboard and at phone width).
+"""The revision report as one self-contained HTML page, made as the QA report is (its
+style and script, report.css and report.js beside this module, inlined when the page is
+written by unterm.assets; a content security policy that forbids any fetch; a Chinese
+font for Chinese text; usable with the keyboard and at phone width).
 
 The totals; a chart of the edit rate along the document (an inline SVG: a bar per pair,
 its height the pair's TER, its colour the kind of change, and the running mean over five
@@ -17,6 +18,7 @@ import math
 from html import escape
 from typing import BinaryIO
 
+from unterm.assets import CSP, scripts, style
 from unterm.lang.languages import Lang
 from unterm.revision.export import change_label
 from unterm.revision.model import Change, Corpus, RevisedPair, Revision
@@ -31,125 +33,8 @@ COLOURS = {
     Change.MERGED: "#0b63c5",
 }
 SCALE = (1, 10, 25, 50, 100)  # TER values the chart's scale marks
-_ZH_FONT = '"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif'
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
-
-_CSS = (
-    """
-*{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}
-header{padding:1rem 1.5rem;background:#0b4f8a;color:#fff}
-header h1{margin:0 0 .3rem;font-size:1.3rem}header p{margin:.2rem 0;font-size:.85rem;overflow-wrap:anywhere}
-section{margin:1rem 1.5rem}h2{font-size:1.1rem;margin:.4rem 0}h3{font-size:1rem;margin:.8rem 0 .3rem}
-table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border-bottom:1px solid #e3e7eb;padding:.4rem .55rem;vertical-align:top;text-align:left}
-th{background:#eef1f4;font-size:.82rem}td{overflow-wrap:anywhere}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.totals{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.3rem 0 .6rem;padding:0;list-style:none}
-.totals li b{font-size:1.2rem;display:block}
-.badge{display:inline-block;min-width:4.6rem;text-align:center;border-radius:3px;padding:.05rem .4rem;
-  font-size:.75rem;font-weight:600;color:#fff;background:#8a949e}
-.kinds button{border:0;cursor:pointer;margin:.1rem .2rem .1rem 0}
-figure{margin:.4rem 0;background:#fff;border:1px solid #d5dae0;padding:.4rem}
-.chart{position:relative;padding-left:2rem}.chart svg{display:block;width:100%;height:9rem}
-.axis span{position:absolute;left:0;transform:translateY(-50%);font-size:.7rem;color:#5b6672}figcaption{font-size:.78rem;color:#4a5561;margin-top:.3rem}
-svg a:focus rect{stroke:#1d232a;stroke-width:2;vector-effect:non-scaling-stroke}
-.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem .6rem;background:#fff;
-  border:1px solid #d5dae0;font-size:.88rem;position:sticky;top:0;z-index:2}
-.filters input[type=search]{width:14rem;max-width:100%;padding:.2rem .4rem}
-td.n,.badge{white-space:nowrap}table.top td{overflow-wrap:break-word}tr.go{cursor:pointer}tr.go:hover,tr.go:focus{background:#eef5fd;outline:none}
-table.pairs{table-layout:fixed}col.key{width:11rem}col.score{width:6.5rem}
-.zh{font-family:"""
-    + _ZH_FONT
-    + """;line-height:1.75}
-.en{line-height:1.5}td.key{font-size:.8rem;color:#4a5561}td.key b{display:block;font-size:.9rem;color:#1d232a}
-td.text{white-space:pre-wrap}td.score{font-variant-numeric:tabular-nums;font-size:.82rem}
-del{background:#fbe0de;color:#8c1d18;text-decoration:line-through}
-ins{background:#dcf1e2;color:#14532d;text-decoration:underline}
-ins.break,del.break{font-weight:700;padding:0 .15rem}
-.view-draft ins,.view-final del{display:none}.view-draft del,.view-final ins{background:none;color:inherit;text-decoration:none}
-tr.pair.hidden,.only-changed tr.pair.unchanged{display:none}
-.flash{animation:flash 1.6s ease-out}
-@keyframes flash{0%{box-shadow:inset 0 0 0 3px #0b63c5}100%{box-shadow:inset 0 0 0 3px transparent}}
-footer{padding:1rem 1.5rem;font-size:.75rem;color:#5b6672;overflow-wrap:anywhere}
-@media (max-width:700px){
-  section{margin:.8rem .5rem}header{padding:.8rem}.filters{position:static}
-  table.pairs,table.pairs tbody,table.pairs tr,table.pairs td{display:block;width:100%}
-  table.pairs thead,table.pairs colgroup{display:none}
-  table.pairs tr{border-bottom:2px solid #d5dae0}table.pairs td{border:0;padding:.25rem .5rem}
-  table.pairs td.key b{display:inline;margin-right:.5rem}
-  .wide{display:none}
-}
-"""
-    + "".join(f".badge.{c.value}{{background:{colour}}}\n" for c, colour in COLOURS.items())
-)
-
-_JS = """
-(function(){
-  'use strict';
-  var pairs = Array.prototype.slice.call(document.querySelectorAll('tr.pair'));
-  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[name=change]'));
-  var search = document.getElementById('text-filter');
-  var shown = document.getElementById('shown');
-  var only = document.getElementById('only-changed');
-  function apply(){
-    var kinds = {};
-    boxes.forEach(function(b){ kinds[b.value] = b.checked; });
-    var q = search.value.trim().toLowerCase(), n = 0;
-    pairs.forEach(function(r){
-      var ok = kinds[r.dataset.change] && (!q || r.textContent.toLowerCase().indexOf(q) >= 0);
-      r.classList.toggle('hidden', !ok);
-      if (ok && !(only.checked && r.dataset.change === 'unchanged')) { n++; }
-    });
-    shown.textContent = n + ' of ' + pairs.length + ' pairs shown';
-  }
-  function go(id){
-    var row = document.getElementById(id);
-    if (!row) { return; }
-    if (row.classList.contains('hidden') || (only.checked && row.dataset.change === 'unchanged')) {
-      boxes.forEach(function(b){ b.checked = true; }); search.value = ''; only.checked = false;
-      document.body.classList.remove('only-changed'); apply();
-    }
-    row.classList.remove('flash'); void row.offsetWidth; row.classList.add('flash');
-    row.scrollIntoView({block: 'center'});
-    history.replaceState(null, '', '#' + id);
-  }
-  document.querySelectorAll('tr.go').forEach(function(r){
-    r.addEventListener('click', function(){ go(r.dataset.target); });
-    r.addEventListener('keydown', function(e){ if (e.key === 'Enter') { go(r.dataset.target); } });
-  });
-  document.querySelectorAll('a.to-pair').forEach(function(a){
-    a.addEventListener('click', function(e){ e.preventDefault(); go(a.getAttribute('href').slice(1)); });
-  });
-  document.querySelectorAll('.kinds button').forEach(function(b){
-    b.addEventListener('click', function(){
-      boxes.forEach(function(x){ x.checked = x.value === b.dataset.change; }); apply();
-      var doc = b.closest('section.doc');
-      var first = pairs.filter(function(r){ return r.dataset.change === b.dataset.change && doc.contains(r); })[0];
-      if (first) { go(first.id); }
-    });
-  });
-  document.querySelectorAll('input[name=view]').forEach(function(v){
-    v.addEventListener('change', function(){
-      document.body.classList.remove('view-draft', 'view-final');
-      if (v.value !== 'changes') { document.body.classList.add('view-' + v.value); }
-    });
-  });
-  only.addEventListener('change', function(){ document.body.classList.toggle('only-changed', only.checked); apply(); });
-  boxes.forEach(function(b){ b.addEventListener('change', apply); });
-  search.addEventListener('input', apply);
-  document.addEventListener('keydown', function(e){
-    if (e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'n' && e.key !== 'p')) { return; }
-    var changed = pairs.filter(function(r){ return r.dataset.change !== 'unchanged' && r.offsetParent !== null; });
-    var here = changed.map(function(r){ return r.getBoundingClientRect().top > window.innerHeight / 2 + 4; });
-    var k = e.key === 'n' ? here.indexOf(true) : here.lastIndexOf(false) - 1;
-    if (e.key === 'p' && k < 0 && here.lastIndexOf(false) === 0) { k = 0; }
-    if (k >= 0 && k < changed.length) { go(changed[k].id); }
-  });
-  apply();
-  document.body.dataset.ready = 'yes';
-})();
-"""
+# each kind of change's badge, in the colour of its bars in the chart (report.css has the rest)
+_BADGES = "".join(f".badge.{c.value}{{background:{colour}}}\n" for c, colour in COLOURS.items())
 
 
 def _n(count: int, noun: str) -> str:
@@ -356,7 +241,7 @@ def html_report(value: Revision | Corpus) -> str:
         r = value
         title = f"Revision report: {r.title}"
         lines = [
-            f"<p>draft <code>{escape(r.draft.path)}</code> · final <code>{escape(r.final.path)}</code> · "
+            f"<p>draft <code>{escape(r.draft.name)}</code> · final <code>{escape(r.final.name)}</code> · "
             f"{r.lang.name_en}</p>",
             *([f"<p>English original <code>{escape(r.english)}</code></p>"] if r.english else []),
         ]
@@ -371,16 +256,16 @@ def html_report(value: Revision | Corpus) -> str:
         [
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
-            f"<style>{_CSS}</style></head><body>",
+            style("unterm.revision", "report.css", _BADGES) + "</head><body>",
             f"<header><h1>{escape(title)}</h1>",
             *lines,
             "</header>",
             *body,
-            f"<footer>unterm revision · {escape(value.signature)}</footer>",
-            f"<script>{_JS}</script></body></html>",
+            f"<footer>unterm revision · {escape(str(value.signature))}</footer>",
+            scripts("unterm.revision", "report.js") + "</body></html>",
         ]
     )
 

@@ -9,6 +9,7 @@ from enum import Enum
 
 from unterm.documents.model import Document
 from unterm.lang.languages import Lang
+from unterm.signature import Signature
 
 MOST_REVISED = 10
 
@@ -99,7 +100,7 @@ class Revision:
     pairs: tuple[RevisedPair, ...]
     ter: float
     chrf: float
-    signature: str
+    signature: Signature
     english: str = ""  # the English original's path, where one was given
     name: str = ""  # in a corpus: the name the two files share
 
@@ -109,7 +110,7 @@ class Revision:
 
     @property
     def title(self) -> str:
-        return self.name or self.final.symbol or self.draft.symbol or self.final.path
+        return self.name or self.final.symbol or self.draft.symbol or self.final.name
 
     def count(self, change: Change) -> int:
         return sum(1 for p in self.pairs if p.change is change)
@@ -153,7 +154,7 @@ class Corpus:
     failures: tuple[Failure, ...]
     ter: float
     chrf: float
-    signature: str
+    signature: Signature
 
     @property
     def pairs(self) -> int:

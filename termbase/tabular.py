@@ -24,7 +24,9 @@ from typing import BinaryIO
 
 import regex
 
+from unterm.documents.tables import language_columns, language_of, read_table
 from unterm.errors import InputError
+from unterm.lang.languages import Lang
 from unterm.lang.text import from_cell, to_cell
 from unterm.sheets import Sheet, write_workbook
 from unterm.termbase.model import Entry, Example, Status, Term, Termbase, TermType, Usage
@@ -35,7 +37,7 @@ _FIELDS = ("definition", "note", "source", "known", "id")
 _BREAKS = regex.compile(r"[\t\r\n]+")
 
 
-def columns(zh_tag: str = "zh-CN", en_tag: str = "en") -> list[str]:
+def columns_for(zh_tag: str = "zh-CN", en_tag: str = "en") -> list[str]:
     return [
         en_tag,
         zh_tag,
@@ -83,7 +85,7 @@ def _row(entry: Entry, zh_tag: str, en_tag: str) -> dict[str, str | int | float]
 def write_csv(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> None:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
-    header = columns(zh_tag, en_tag)
+    header = columns_for(zh_tag, en_tag)
     writer.writerow(header)
     for entry in termbase.entries:
         row = _row(entry, zh_tag, en_tag)
@@ -100,7 +102,7 @@ def _csv_value(value: str | int | float) -> str:
 def write_xlsx(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> None:
     """One sheet `termbase` (a header filter, the header row frozen), one sheet `about`
     with the signature; every text a string cell (sheets.py)."""
-    header = columns(zh_tag, en_tag)
+    header = columns_for(zh_tag, en_tag)
     rows = []
     for entry in termbase.entries:
         row = _row(entry, zh_tag, en_tag)
@@ -130,18 +132,15 @@ def _terms(texts: str, types: str, usages: str, where: str) -> tuple[Term, ...]:
     return tuple(out)
 
 
-def _check_header(header: list[str], path: Path, zh_tag: str, en_tag: str) -> None:
-    known = set(columns(zh_tag, en_tag)) | {"examples"}  # `examples`: files of earlier versions
-    unknown = [c for c in header if c not in known]
-    if unknown:
-        raise InputError(
-            f"{path}: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-            f"expected {en_tag!r} and {zh_tag!r} and any of {', '.join(columns(zh_tag, en_tag)[2:])}"
-        )
-    if en_tag not in header or zh_tag not in header:
-        raise InputError(
-            f"{path}: needs a column {en_tag!r} and a column {zh_tag!r} (found: {', '.join(header)})"
-        )
+def _number(text: str | None, name: str, where: str, top: float) -> float:
+    """A number from 0 to `top` (empty: 0); nan, inf and 1e999 are none."""
+    try:
+        value = float(text or 0)
+    except ValueError:
+        raise InputError(f"{where}: {name} {text!r} is not a number") from None
+    if not 0 <= value <= top:
+        raise InputError(f"{where}: {name} {text!r} is not a number from 0 to {top:g}")
+    return value
 
 
 def _example(row: dict[str, str], zh_tag: str, en_tag: str) -> tuple[Example, ...]:
@@ -156,13 +155,9 @@ def _example(row: dict[str, str], zh_tag: str, en_tag: str) -> tuple[Example, ..
     return tuple(out)
 
 
-def _entries(rows: list[dict[str, str]], path: Path, zh_tag: str, en_tag: str) -> Termbase:
-    if not rows:
-        raise InputError(f"{path}: holds no entries (the file is empty or has only a header)")
-    _check_header(list(rows[0]), path, zh_tag, en_tag)
+def _entries(rows: list[dict[str, str]], path: Path, zh_tag: str, en_tag: str, places: list[str]) -> Termbase:
     out = []
-    for n, raw in enumerate(rows, start=2):
-        where = f"{path}: row {n}"
+    for n, (raw, where) in enumerate(zip(rows, places, strict=True), start=2):
         row = {k: (v or "").strip() for k, v in raw.items()}
         try:
             out.append(
@@ -174,9 +169,9 @@ def _entries(rows: list[dict[str, str]], path: Path, zh_tag: str, en_tag: str) -
                     en=_terms(
                         row[en_tag], row.get(f"{en_tag} type", ""), row.get(f"{en_tag} usage", ""), where
                     ),
-                    frequency=int(float(row.get("frequency") or 0)),
-                    association=float(row.get("association") or 0),
-                    confidence=float(row.get("confidence") or 0),
+                    frequency=int(_number(row.get("frequency"), "frequency", where, 10**9)),
+                    association=_number(row.get("association"), "association", where, 1),
+                    confidence=_number(row.get("confidence"), "confidence", where, 1),
                     examples=_example(row, zh_tag, en_tag),
                     status=Status(row.get("status") or Status.APPROVED.value),
                     definition=row.get("definition", ""),
@@ -192,34 +187,45 @@ def _entries(rows: list[dict[str, str]], path: Path, zh_tag: str, en_tag: str) -
     return Termbase(tuple(out))
 
 
-def read_csv(path: Path, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> Termbase:
-    text = path.read_text(encoding="utf-8-sig")
-    if not text.strip():
-        raise InputError(f"{path}: the file is empty")
-    header = text.split("\n", 1)[0]
-    # Excel writes `;` in some locales; a tab-separated export is read too
-    delimiter = "," if "," in header else ";" if ";" in header else "\t" if "\t" in header else ","
-    rows = [
-        {k: from_cell(v or "") for k, v in r.items() if k is not None}
-        for r in csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    ]
-    return _entries(rows, path, zh_tag, en_tag)
+def read_table_file(
+    path: Path, *, zh_tag: str = "zh-CN", en_tag: str = "en", columns: dict[Lang, str] | None = None
+) -> Termbase:
+    """A termbase from a table, whatever saved it (documents.tables: CSV or text in the
+    encodings Excel and LibreOffice write, XLSX, ODS; the sheet `termbase`, else the
+    first). Its language columns are found by their names (`en`, `English`, `en-US`,
+    `zh-CN`, `Chinese`, `中文`, `zh-Hans`, ...), by their text, or as `columns` says; their
+    `type`, `usage` and `example` columns follow them (`Chinese type`). A column unterm
+    does not know is kept in each entry's note (`Domain: UN-Habitat`)."""
+    table = read_table(path, sheets=("termbase",))
+    if not table.rows:
+        raise InputError(f"{path}: holds no entries (the file is empty or has only a header)")
+    langs = language_columns(table, columns)
+    rename: dict[str, str] = {}
+    for lang, tag in ((Lang.ZH, zh_tag), (Lang.EN, en_tag)):
+        name = langs[lang]
+        rename |= {name: tag, **{f"{name} {s}": f"{tag} {s}" for s in ("type", "usage", "example")}}
+    header = [rename.get(h, h) for h in table.header]
+    known = set(columns_for(zh_tag, en_tag)) | {"examples"}  # `examples`: files of earlier versions
+    unquote = from_cell if table.delimiter in (",", ";") else str
+    rows = []
+    for raw in table.rows:
+        row = {h: unquote(v) for h, v in zip(header, raw, strict=True) if h in known}
+        extra = [
+            f"{h}: {v.strip()}"
+            for h, v in zip(header, raw, strict=True)
+            if h not in known and h and v.strip()
+        ]
+        if extra:
+            row["note"] = "; ".join([*([row["note"]] if row.get("note") else []), *extra])
+        rows.append(row)
+    return _entries(rows, path, zh_tag, en_tag, [table.place(k) for k in range(len(rows))])
 
 
-def read_xlsx(path: Path, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> Termbase:
-    from openpyxl import load_workbook
-
+def has_header(path: Path) -> bool:
+    """Whether a tab-separated file opens with a header naming its languages (a table
+    saved by a spreadsheet) rather than with a glossary entry (OmegaT's format)."""
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises several kinds for a file that is not XLSX
-        raise InputError(f"{path}: is not a readable XLSX workbook ({type(err).__name__})") from None
-    if not book.sheetnames:
-        raise InputError(f"{path}: the workbook has no sheets")
-    sheet = book["termbase"] if "termbase" in book.sheetnames else book[book.sheetnames[0]]
-    table = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    if not table:
-        raise InputError(f"{path}: the workbook's sheet is empty")
-    header = [h.strip() for h in table[0]]
-    rows = [dict(zip(header, row, strict=False)) for row in table[1:] if any(v.strip() for v in row)]
-    return _entries(rows, path, zh_tag, en_tag)
+        table = read_table(path)
+    except InputError:
+        return False
+    return sum(language_of(h) is not None for h in table.header) >= 2

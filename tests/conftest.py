@@ -12,6 +12,37 @@ from tests.support.web import charter_html, charter_markdown, charter_web_text, 
 from unterm.align.model import Alignment
 from unterm.align.paragraphs import align_files
 
+# What `make test-fast` (pytest -m "not slow") leaves out, by test id prefix, with why: the
+# tests that need a browser, OmegaT, a cluster, fuzzing or a wheel build, and those that run
+# the whole pipeline over many inputs. One table, so that no test file has to know.
+SLOW = {
+    "tests/align/test_review_page.py": "Chromium",
+    "tests/qa/test_browser.py": "Chromium",
+    "tests/revision/test_browser.py": "Chromium",
+    "tests/align/test_formats.py::test_tmx_imports_into_omegat": "OmegaT",
+    "tests/termbase/test_formats.py::test_omegat_loads": "OmegaT",
+    "tests/batch/": "corpus runs in process pools and on a Dask cluster",
+    "tests/test_fuzz.py": "fuzzing",
+    "tests/test_wheel.py": "a wheel built and installed in a new virtual environment",
+    "tests/test_bench.py": "benchmark helpers in several processes",
+    "tests/test_tools.py": "mypy and pyright run as a user would",
+    "tests/qa/test_meaning.py::test_each_meaning_fault": "QA once per injected fault",
+    "tests/qa/test_meaning.py::test_real_pairs_stay_quiet": "QA of every bundled pair",
+    "tests/qa/test_checks.py::test_each_fault": "QA once per injected fault",
+    "tests/align/test_dp.py::test_the_band_widens": "the DP over long sequences",
+    "tests/align/test_sentences.py::test_sentence_f1_on_the_unpc": "the UNPC sentence level",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: left out of `make test-fast` (tests/conftest.py SLOW)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(tuple(SLOW)):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(scope="session")
 def ares() -> Alignment:

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 from typer.testing import CliRunner
 
 from tests.support.corpora import ROOT
 from unterm.cli import app
+from unterm.signature import Signature
 
 EXPECTED = ROOT / "tests" / "expected"
 runner = CliRunner()
@@ -92,7 +94,7 @@ BAD = [
     (
         ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", "out.docx"],
         2,
-        "unterm: out.docx: unknown output extension '.docx'; use one of .tsv, .tab, .csv, .xlsx, .json, .tmx, .html, .htm",
+        "unterm: out.docx: unknown output extension '.docx'; use one of .tsv, .tab, .txt, .csv, .xlsx, .json, .tmx, .html, .htm",
     ),
 ]
 
@@ -295,7 +297,8 @@ def test_align_takes_a_termbase_as_evidence(tmp_path: Path) -> None:
     import json
 
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert "|evidence:termbase " in data["signature"] and data["signature"].endswith(" entries")
+    made = Signature.parse(data["signature"])
+    assert made is not None and regex.fullmatch(r"termbase \d+ entries", made.setting("evidence"))
     op14 = next(p for p in data["pairs"] if p["key"] == "14" and p["kind"] == "operative")
     assert any(e.startswith("term c") for e in op14["evidence"])
     # the same pairs as without the termbase; the evidence raises confidence where it was lowest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -19,6 +20,7 @@ from unterm.align.rows import signature
 from unterm.errors import FormatError, OutputError
 from unterm.files import FileFormat, Format, choose, formats_for, read_rows
 from unterm.files import write as write_alignment
+from unterm.signature import Signature
 
 READABLE = [f for f in formats_for(Alignment) if f.read is not None]
 
@@ -60,7 +62,7 @@ def test_xlsx_reads_back_with_pandas(tmp_path: Path, ares: Alignment) -> None:
     assert list(table) == ["alignment", "about"]
     assert list(table["alignment"].columns) == ["zh", "en", "kind", "key", "score"]
     assert table["alignment"]["zh"].tolist() == [r.zh for r in ares.rows()]
-    assert table["about"]["signature"][0] == signature(ares)
+    assert table["about"]["signature"][0] == str(signature(ares))
 
 
 def test_tmx_loads_in_translate_toolkit(tmp_path: Path, ares: Alignment) -> None:
@@ -157,7 +159,7 @@ def test_json_keeps_evidence_and_line_spans(tmp_path: Path, ares: Alignment) -> 
     path = tmp_path / "a.json"
     write_alignment(ares, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["document"] == "A/RES/77/173" and data["signature"] == signature(ares)
+    assert data["document"] == "A/RES/77/173" and data["signature"] == str(signature(ares))
     op9 = next(p for p in data["pairs"] if p["key"] == "9" and p["kind"] == "operative")
     assert op9["zh_lines"] == [117, 125] and op9["footnotes"] == [7] and "key 9" in op9["evidence"]
 
@@ -203,5 +205,9 @@ def test_a_failed_write_leaves_no_file(
 
 def test_signature_says_how_it_was_made(ares: Alignment) -> None:
     sig = signature(ares)
-    assert sig.startswith("unterm ") and "level:paragraph" in sig and "c=3.56" in sig
-    assert f"zh:{ARES / 'zh.md'}(markdown,utf-8)" in sig
+    text = str(sig)
+    assert text.startswith("command:align|level:paragraph|length:c=3.56,") and text.endswith("|version:0.1.0")
+    # the inputs by file name and content hash, never by the path as typed
+    zh = hashlib.sha256((ARES / "zh.md").read_bytes()).hexdigest()[:16]
+    assert f"|input.zh:zh.md(markdown,utf-8,sha256={zh})|" in text and str(ARES) not in text
+    assert Signature.parse(text) == sig

@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 from tests.support.corpora import ARES
 from tests.support.memory import edited, expected_units, joined, tmx_signature, tmx_units
 from unterm.align.model import Alignment, Row
+from unterm.align.rows import signature
 from unterm.cli import app
 from unterm.files import FileFormat, formats_for, read_reviewed, read_rows
 from unterm.files import write as write_alignment
+from unterm.signature import Input, Signature, digest
 
 runner = CliRunner()
 
@@ -81,9 +83,9 @@ def test_an_edited_tsv_and_xlsx_give_the_expected_memory(tmp_path: Path, ares: A
         units = list(tmx.tmxfile.parsefile(str(out)).units)
         assert [(u.source, u.target) for u in units] == [(r.en, r.zh) for r in want if r.zh and r.en]
     # the workbook keeps the signature of the run that made it; the TSV has none to keep
-    assert (
-        tmx_signature(memories[".xlsx"])
-        == f"unterm 0.1.0|level:paragraph|length:c=3.56,s2=12.6,sd0=0.15|zh:{ARES / 'zh.md'}(markdown,utf-8)|en:{ARES / 'en.md'}(markdown,utf-8)|from:{xlsx}"
+    made = Signature.parse(tmx_signature(memories[".xlsx"]))
+    assert made == signature(ares).with_inputs(
+        Input("from", xlsx.name, digest(xlsx.read_bytes()), ("reviewed", "utf-8"))
     )
 
 
@@ -112,7 +114,11 @@ def test_a_reviewed_file_goes_to_every_format(tmp_path: Path, ares: Alignment, f
 
 
 BAD = [
-    ("a.tsv", "zh\ttext\n甲\ta\n", "has no column en (found: zh, text)"),
+    (
+        "a.tsv",
+        "zh\ttext\n甲\ta\n",
+        "has no English column (found: 'zh', 'text'); head it 'en' or 'English', or say which it is with --columns",
+    ),
     ("a.tsv", "zh\ten\tkind\tkey\tscore\n甲\ta\theader\t\thigh\n", "row 2: score 'high' is not a number"),
     ("a.tsv", "zh\ten\tkind\n甲\ta\tchapter\n", "row 2: kind 'chapter' is not one of header, title"),
     (
@@ -129,7 +135,7 @@ BAD = [
         "pair 1: score '1' or sentence 0 is not a number",
     ),
     ("a.json", '{"edits": []}', "is not an unterm alignment (no list of pairs)"),
-    ("a.xlsx", "PK\x03\x04 not really a workbook", "is not a readable XLSX workbook (BadZipFile)"),
+    ("a.xlsx", "PK\x03\x04 not really a workbook", "is not a readable workbook (a damaged ZIP package)"),
     (
         "a.tmx",
         "<tmx><body><tu><prop type='x-score'>?</prop></tu></body></tmx>",

@@ -18,6 +18,7 @@ from unterm.files import write
 from unterm.revision import Change, Revision
 from unterm.revision.export import COLUMNS, wdiff
 from unterm.revision.html import html_report
+from unterm.signature import Signature
 
 runner = CliRunner()
 
@@ -35,7 +36,8 @@ def test_json_has_the_totals_and_every_pair_with_its_spans(tmp_path: Path, ares_
         1,
     )
     assert totals["ter"] == round(ares_revision.ter, 2) and totals["typography_only"] == 1
-    assert "tok:tercom|norm:yes|punct:yes|asian:yes" in data["signature"]  # how TER was computed
+    made = Signature.parse(data["signature"])  # how TER was computed
+    assert made is not None and "tok:tercom,norm:yes,punct:yes,asian:yes" in made.setting("ter")
     word = next(p for p in data["pairs"] if p["changes"] == "[-认-]{+核+}")
     assert word["change"] == "edited" and word["draft_place"] == "preambular 5"
     assert word["edits"] == [{"op": "replace", "draft": "认", "final": "核", "draft_at": 39, "final_at": 39}]

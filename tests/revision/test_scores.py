@@ -1,5 +1,5 @@
 """TER and chrF: each pair's, and the document's, are what sacrebleu computes for the same
-texts directly, with the settings README "Revision" names; and what the scores say of
+texts directly, with the settings docs/how-it-works.md "The scores: TER and chrF" names; and what the scores say of
 real revisions."""
 
 from __future__ import annotations

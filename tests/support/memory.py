@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import regex
+
 from unterm.align.model import Review, Row
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -19,6 +21,12 @@ def tmx_units(data: bytes) -> list[Unit]:
         segs = {v.get(XML_LANG): "".join(v.itertext()).strip() for v in tu.findall("tuv")}
         out.append((tu.get("tuid", ""), props, segs["en"], segs["zh-CN"]))
     return out
+
+
+def unsigned(data: bytes) -> bytes:
+    """A TMX file without its signature line, to compare two that differ only in how
+    they say they were made."""
+    return regex.sub(rb'<prop type="x-signature">[^<]*</prop>', b"", data)
 
 
 def tmx_signature(data: bytes) -> str:

