@@ -32,10 +32,9 @@ def index(
     force: Annotated[bool, typer.Option("--force", help="Align and index every source again.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
-    """Index the aligned pairs of a corpus, at paragraph and at sentence level, into a
-    memory that `unterm search` looks things up in.
+    """Index the aligned pairs of a corpus into a memory that `unterm search` searches.
 
-    Each pair of documents is aligned (in parallel: -j, or on a Dask cluster with
+    The pairs go in at paragraph and at sentence level. Each pair of documents is aligned (in parallel: -j, or on a Dask cluster with
     --scheduler); a TMX or JSON Lines file that unterm wrote is read as it is. A rerun
     aligns only the sources that are new or changed since the memory was last brought up
     to date, and removes those no longer given; a run that is stopped keeps what it

@@ -88,11 +88,13 @@ def search(
     ] = 70,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
-    """Look a word, a phrase, a quoted exact phrase or a document symbol up in a memory,
-    in Chinese or in English: every pair that holds it, the query marked on its side and
-    its equivalent on the other, and the renderings counted (on stderr, and in the JSON
-    and the page). With --fuzzy, the earlier sentences closest to a sentence, with the
-    match percentage a CAT tool shows.
+    """Look a word, phrase or symbol up in a memory, or find the closest earlier sentences.
+
+    A query in Chinese or in English (a word, a phrase, a "quoted exact phrase", a
+    document symbol): every pair that holds it, the query marked on its side and its
+    equivalent on the other, and the renderings counted (on stderr, and in the JSON and
+    the page). With --fuzzy, the earlier sentences closest to a sentence, with the match
+    percentage a CAT tool shows.
 
     Writes KWIC lines on a terminal, TSV when piped, or TSV, JSON or a page with -o.
     """

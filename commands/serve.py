@@ -20,9 +20,10 @@ def serve(
         Path | None, typer.Option("--termbase", help="A termbase whose entries give the query's equivalents.")
     ] = None,
 ) -> None:
-    """Serve the search page of a memory on this computer only (http://127.0.0.1:PORT/):
-    the page `unterm search -o results.html` writes, with a search form on top. Ctrl-C
-    stops it."""
+    """Serve a memory's search page to a browser on this computer only.
+
+    At http://127.0.0.1:PORT/: the page `unterm search -o results.html` writes, with a
+    search form on top. Ctrl-C stops it."""
     from unterm.memory.serve import HOST, server
 
     try:
