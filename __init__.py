@@ -9,6 +9,8 @@ The same pipeline the `unterm` command runs, as functions of plain values:
     terms = unterm.mine_terms([alignment])       # a Termbase
     report = unterm.check(alignment)             # a Report of Findings
     unterm.write(alignment, "out.tmx")           # a termbase to .tbx, a report to .html, ...
+    unterm.index(["corpus/"], "memory.sqlite")   # a corpus's pairs into a searchable memory
+    results = unterm.search("memory.sqlite", "新城市议程")  # the pairs that hold it, renderings counted
 
 Every stage is a pure function of its inputs, so a corpus is a map over document pairs
 (a process pool, a Dask cluster) followed by `mine_terms` over the alignments.
@@ -28,8 +30,10 @@ from unterm.errors import FormatError, InputError, MismatchError, OutputError, U
 
 if TYPE_CHECKING:
     from unterm.align.model import AlignedPair, Alignment, Row
+    from unterm.batch.indexing import Summary as IndexSummary
     from unterm.documents.model import Block, BlockKind, Document
     from unterm.lang.languages import Lang
+    from unterm.memory.model import Hit, Rendering, Results
     from unterm.qa.model import Finding, Report, Severity
     from unterm.revision.model import Corpus, Revision  # revision reports: unterm.revision
     from unterm.termbase.model import Entry, Term, Termbase
@@ -44,6 +48,9 @@ _TYPES = {
     "BlockKind": "unterm.documents.model",
     "Document": "unterm.documents.model",
     "Lang": "unterm.lang.languages",
+    "Hit": "unterm.memory.model",
+    "Rendering": "unterm.memory.model",
+    "Results": "unterm.memory.model",
     "Finding": "unterm.qa.model",
     "Report": "unterm.qa.model",
     "Severity": "unterm.qa.model",
@@ -78,11 +85,14 @@ __all__ = [
     "Entry",
     "Finding",
     "FormatError",
+    "Hit",
     "InputError",
     "Lang",
     "MismatchError",
     "OutputError",
+    "Rendering",
     "Report",
+    "Results",
     "Row",
     "Severity",
     "Term",
@@ -91,9 +101,11 @@ __all__ = [
     "__version__",
     "align",
     "check",
+    "index",
     "mine_terms",
     "read",
     "read_termbase",
+    "search",
     "write",
 ]
 
@@ -194,8 +206,62 @@ def read_termbase(path: str | Path) -> Termbase:
     return read_any(path)
 
 
+def index(
+    sources: Sequence[str | Path],
+    memory: str | Path,
+    *,
+    termbase: str | Path | None = None,
+    jobs: int = 1,
+    force: bool = False,
+) -> IndexSummary:
+    """Index the aligned pairs of a corpus (folders or list files of document pairs,
+    TMX / JSON Lines / JSON files unterm wrote, or documents two by two) at paragraph and
+    sentence level into a memory (an SQLite file), bringing an existing one up to date:
+    new and changed sources are aligned, those not given any more removed. Returns what
+    was done, in a line; raises InputError for a source that cannot be used."""
+    from unterm.batch.indexing import Options, gather, index_corpus
+    from unterm.batch.run import Progress
+
+    gathered = gather([Path(s) for s in sources])
+    options = Options(str(termbase) if termbase else None, jobs, None, force)
+    summary = index_corpus(gathered, Path(memory), options, Progress(0, quiet=True))
+    if summary.failures:
+        first = summary.failures[0]
+        raise InputError(f"{first.name}: {first.message}")
+    return summary
+
+
+def search(
+    memory: str | Path,
+    query: str,
+    *,
+    fuzzy: bool = False,
+    level: Literal["paragraph", "sentence"] | None = None,
+    symbols: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+    years: tuple[int, int] | None = None,
+    sort: Literal["newest", "score", "relevance"] = "newest",
+    limit: int = 50,
+    termbase: Termbase | None = None,
+    min_match: int = 70,
+) -> Results:
+    """Look a word, a phrase, a "quoted exact phrase" or a document symbol up in a memory
+    `index` made: the pairs that hold it (`results.hits`, the first `limit`, each with
+    the query's spans and its equivalent's), how many in all, and the renderings counted
+    (`results.renderings`). With `fuzzy=True`, `query` is a sentence and the hits are
+    the closest earlier sentences with their match percentage (`hit.match`)."""
+    from unterm.memory.model import Filters, Level, Sort
+    from unterm.memory.search import search as run
+
+    filters = Filters(Level(level) if level else None, tuple(symbols), tuple(kinds), years)
+    return run(
+        memory, query, fuzzy_match=fuzzy, filters=filters, sort=Sort(sort), limit=limit,
+        termbase=termbase, min_match=min_match,
+    )  # fmt: skip
+
+
 def write(
-    value: Alignment | Termbase | Report | Revision | Corpus,
+    value: Alignment | Termbase | Report | Revision | Corpus | Results,
     target: str | Path | BinaryIO,
     format: str | None = None,
 ) -> str:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from unterm.commands import align, qa, revision, terms
+from unterm.commands import align, index, qa, revision, search, serve, terms
 from unterm.commands.common import Status
 from unterm.version import __version__
 
@@ -29,6 +29,9 @@ app.command("align")(align.align)
 app.command("terms")(terms.terms)
 app.command("qa")(qa.qa)
 app.command("revision")(revision.revision)
+app.command("index")(index.index)
+app.command("search")(search.search)
+app.command("serve")(serve.serve)
 
 
 def _version(value: bool) -> None:

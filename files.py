@@ -22,6 +22,9 @@ from unterm.align import jsonfile, reviewed, tabular, tmx
 from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
 from unterm.lang.languages import Lang
+from unterm.memory import export as search_export
+from unterm.memory import html as search_html
+from unterm.memory.model import Results
 from unterm.outputs import write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
@@ -97,6 +100,9 @@ _FILE: dict[type, str] = {Alignment: "output", Termbase: "termbase", Report: "re
 # revision reports: one document (Revision) or a folder of them (Corpus)
 _WHAT |= {Revision: "revision report", Corpus: "revision report"}
 _FILE |= {Revision: "report", Corpus: "report"}
+# search results (unterm search): a concordance or a fuzzy lookup
+_WHAT |= {Results: "search result"}
+_FILE |= {Results: "results"}
 
 
 def _tags(o: Options) -> dict[str, str]:
@@ -140,6 +146,9 @@ FORMATS: tuple[FileFormat, ...] = (
             FileFormat(Format.XLSX, holds, (".xlsx",), lambda r, f, o: revision_export.write_xlsx(r, f), text=False),
         )
     ),
+    FileFormat(Format.TSV, Results, (".tsv", ".tab"), lambda r, f, o: search_export.write_tsv(r, f)),
+    FileFormat(Format.JSON, Results, (".json",), lambda r, f, o: search_export.write_json(r, f)),
+    FileFormat(Format.HTML, Results, (".html", ".htm"), lambda r, f, o: search_html.write_html(r, f)),
 )  # fmt: skip
 
 
@@ -196,7 +205,7 @@ def choose(
 
 
 def write(
-    value: Alignment | Termbase | Report | Revision | Corpus,
+    value: Alignment | Termbase | Report | Revision | Corpus | Results,
     target: Path | str | BinaryIO,
     fmt: Format | str | None = None,
     options: Options = Options(),

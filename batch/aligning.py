@@ -51,7 +51,7 @@ class AlignResult:
 
 
 @cache
-def _termbase(path: str | None) -> Termbase | None:
+def cached_termbase(path: str | None) -> Termbase | None:
     """A termbase, read once per worker process."""
     if path is None:
         return None
@@ -65,7 +65,7 @@ def align_pair(job: AlignJob) -> AlignResult:
     import unterm
     from unterm.files import write
 
-    termbase = _termbase(job.termbase)
+    termbase = cached_termbase(job.termbase)
     if job.level == "sentence":
         alignment = unterm.align(job.zh, job.en, level="sentence", termbase=termbase)
     else:
