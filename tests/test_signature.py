@@ -86,7 +86,10 @@ def test_every_reader_names_its_input_by_content() -> None:
     carries its file's hash, so no output falls back to the path."""
     from unterm.documents.read import read_document
 
-    pdfs = (ROOT / "corpora/ods_en_pdf/S_2025_257-EN.pdf", ROOT / "corpora/ods_zh_typeset/A_RES_77_173-ZH.pdf")
+    pdfs = (
+        ROOT / "corpora/ods_en_pdf/S_2025_257-EN.pdf",
+        ROOT / "corpora/ods_zh_typeset/A_RES_77_173-ZH.pdf",
+    )
     for path in (ARES / "zh.md", *pdfs):
         doc = read_document(path)
         assert doc.digest == digest(path.read_bytes()) and doc.name == path.name
