@@ -57,8 +57,8 @@ PRIOR: dict[tuple[int, int], float] = {
 }
 # Sentences: a merge no likelier a priori than an omission. (The UNPC development gold
 # has 2 merges in 4,000 units against 128 omissions, by its construction; the UDHR has
-# real merges, which a prior fitted to that gold would split: docs/how-it-works.md, "Sentence by
-# sentence".)
+# real merges, which a prior fitted to that gold would split: docs/benchmarks.md, "The
+# sentence level".)
 SENTENCE_PRIOR: dict[tuple[int, int], float] = {**PRIOR, (2, 1): PRIOR[(1, 0)], (1, 2): PRIOR[(0, 1)]}
 SWAP_PENALTY = 6.0
 MATCH_GAIN = 1.0
