@@ -49,10 +49,12 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
     _prop(header, "x-signature", str(signature(alignment)))
     if alignment.symbol:
         _prop(header, "x-document", alignment.symbol)
-    _prop(header, "x-unmatched-pairs", str(sum(1 for r in table if not (r.zh and r.en))))
+    _prop(header, "x-unmatched-pairs", str(sum(1 for p in alignment.pairs if not (p.zh and p.en))))
     body = ET.SubElement(root, "body")
-    for n, r in enumerate(table, start=1):
-        if not (r.zh and r.en):
+    # (a pair has both sides where its blocks do: a segment cut to fit a CAT tool's may
+    # have an empty Chinese, its translation being in the segment before; align.fit)
+    for n, (p, r) in enumerate(zip(alignment.pairs, table, strict=True), start=1):
+        if not (p.zh and p.en):
             continue
         tu = ET.SubElement(body, "tu", tuid=str(n))
         if alignment.symbol:

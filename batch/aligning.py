@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from unterm.align.model import Row
+from unterm.align.srx import BUILTIN
 from unterm.batch import corpus
 from unterm.batch.pairs import Pair
 from unterm.batch.run import Failure, Progress, keep, run, stamps
@@ -42,6 +43,7 @@ class AlignJob:
     output: str | None = None  # a file of its own, in `fmt`
     fmt: str | None = None
     cache: str | None = None  # where to keep its rows for a corpus file
+    srx: str | None = None  # SRX rules to cut sentences by (a file, `omegat` or `unterm`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,7 @@ def align_pair(job: AlignJob) -> AlignResult:
 
     termbase = _termbase(job.termbase)
     if job.level == "sentence":
-        alignment = unterm.align(job.zh, job.en, level="sentence", termbase=termbase)
+        alignment = unterm.align(job.zh, job.en, level="sentence", termbase=termbase, srx=job.srx)
     else:
         alignment = unterm.align(job.zh, job.en, termbase=termbase)
     if job.output:
@@ -81,7 +83,8 @@ def align_pair(job: AlignJob) -> AlignResult:
 
 def _fingerprint(job: AlignJob) -> list[object]:
     """What a cached result depends on: the inputs as they are, the options, the version."""
-    return [__version__, job.level, stamps(job.zh, job.en, job.termbase)]
+    rules = job.srx if job.srx is None or job.srx in BUILTIN else stamps(job.srx)
+    return [__version__, job.level, stamps(job.zh, job.en, job.termbase), rules]
 
 
 def _cached(job: AlignJob) -> AlignResult | None:
@@ -106,6 +109,7 @@ class Options:
     force: bool = False
     min_score: float = 0.0
     quiet: bool = False
+    srx: str | None = None
 
 
 def corpus_kind(output: Path, fmt: str | None) -> str:
@@ -143,7 +147,14 @@ def align_folder(
             (
                 pair.name,
                 AlignJob(
-                    pair.name, str(pair.zh), str(pair.en), options.level, options.termbase, str(out), fmt
+                    pair.name,
+                    str(pair.zh),
+                    str(pair.en),
+                    options.level,
+                    options.termbase,
+                    str(out),
+                    fmt,
+                    srx=options.srx,
                 ),
             )
         )
@@ -163,7 +174,7 @@ def cache_folder(outputs: list[Path]) -> Path:
 
 
 def _cache_file(folder: Path, pair: Pair, options: Options) -> str:
-    key = "\0".join((pair.name, options.level, options.termbase or ""))
+    key = "\0".join((pair.name, options.level, options.termbase or "", options.srx or ""))
     return str(folder / (hashlib.sha1(key.encode()).hexdigest()[:16] + ".json"))
 
 
@@ -206,6 +217,7 @@ def align_corpus(
             options.level,
             options.termbase,
             cache=_cache_file(cache_dir, p, options),
+            srx=options.srx,
         )
         for p in pairs
     ]

@@ -84,6 +84,17 @@ def align(
             "as evidence for the paragraph pairs the aligner is least sure of.",
         ),
     ] = None,
+    srx: Annotated[
+        str | None,
+        typer.Option(
+            "--srx",
+            metavar="FILE|omegat|unterm",
+            help="Cut sentences by these SRX rules, as a CAT tool does, so that each of its segments "
+            "finds a unit: an SRX file (exported from Trados, memoQ, Okapi) or OmegaT's "
+            "segmentation.conf; 'omegat' for OmegaT's default rules, 'unterm' for unterm's own. "
+            "Implies --level sentence.",
+        ),
+    ] = None,
     jobs: Jobs = None,
     scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
@@ -115,11 +126,13 @@ def align(
     from unterm.align.rows import summarise
     from unterm.files import read_reviewed, write
 
-    if source is not None and (zh or en or termbase or level is not Level.PARAGRAPH):
+    if source is not None and (zh or en or termbase or level is not Level.PARAGRAPH or srx):
         fail(
-            "--from takes the pairs from a reviewed file: give no documents, --termbase or --level",
+            "--from takes the pairs from a reviewed file: give no documents, --termbase, --level or --srx",
             Status.USAGE,
         )
+    if srx is not None:
+        level = Level.SENTENCE
     if embeddings and (level is not Level.SENTENCE or source is not None or en is None):
         fail(
             "--embeddings is evidence for the sentence pairs of one pair of documents: give --level sentence",
@@ -134,7 +147,14 @@ def align(
 
         assert zh is not None  # checked above
         run = Run(
-            level.value, str(termbase) if termbase else None, jobs or 0, scheduler, force, min_score, quiet
+            level.value,
+            str(termbase) if termbase else None,
+            jobs or 0,
+            scheduler,
+            force,
+            min_score,
+            quiet,
+            srx,
         )
         _corpus(zh, outputs or [], fmt, run)
         return
@@ -150,7 +170,7 @@ def align(
             assert zh is not None and en is not None  # checked above
             terms = read_termbase_at(termbase, tables) if termbase else None
             model = embeddings.value if embeddings else None
-            alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model)
+            alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model, srx=srx)
         for output, how in zip(targets, chosen, strict=True):
             write(alignment, target(output), how.name, inputs=[p for p in (termbase, source) if p])
     except UntermError as err:
