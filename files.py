@@ -55,7 +55,7 @@ class Options:
 
     zh_tag: str = "zh-CN"
     en_tag: str = "en"
-    tbx_version: int = 3
+    tbx_version: int = 2  # TBX 2008, which OmegaT and translate-toolkit import; 3: TBX-Basic
     zh_column: str = ""
     en_column: str = ""
 

@@ -89,9 +89,13 @@ def terms(
     tbx_version: Annotated[
         int,
         typer.Option(
-            "--tbx-version", min=2, max=3, help="3: TBX-Basic (ISO 30042:2019); 2: TBX 2008 for OmegaT."
+            "--tbx-version",
+            min=2,
+            max=3,
+            help="2: TBX 2008, which OmegaT, translate-toolkit and CAT tools import; 3: TBX-Basic "
+            "(ISO 30042:2019), validated against its schemas.",
         ),
-    ] = 3,
+    ] = 2,
     zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
     en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
