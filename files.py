@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from unterm.align import html as alignment_html
-from unterm.align import jsonfile, reviewed, tabular, tmx
+from unterm.align import jsonfile, reviewed, tabular, tmx, xliff
 from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
-from unterm.lang.languages import Lang
+from unterm.lang.languages import EN_TAG, ZH_TAG, Lang
 from unterm.outputs import write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
@@ -44,17 +44,20 @@ class Format(str, Enum):
     XLSX = "xlsx"
     JSON = "json"
     TMX = "tmx"
+    XLIFF = "xliff"  # XLIFF 1.2
+    XLIFF2 = "xliff2"  # XLIFF 2.0
     HTML = "html"
     TBX = "tbx"
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How a termbase is written and read: language tags (BCP 47) and the TBX version;
-    and which columns of a table hold which language, where their names do not say."""
+    """How a value is written and read: the language tags (BCP 47) TMX, XLIFF, TBX and a
+    termbase's headings carry; the TBX version; and which columns of a table hold which
+    language, where their names do not say."""
 
-    zh_tag: str = "zh-CN"
-    en_tag: str = "en"
+    zh_tag: str = ZH_TAG  # --zh-lang
+    en_tag: str = EN_TAG  # --en-lang
     tbx_version: int = 2  # TBX 2008, which OmegaT and translate-toolkit import; 3: TBX-Basic
     zh_column: str = ""
     en_column: str = ""
@@ -113,8 +116,12 @@ FORMATS: tuple[FileFormat, ...] = (
                provenance=tabular.xlsx_provenance),
     FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
                lambda p, o: jsonfile.read_json(p), provenance=jsonfile.json_provenance),
-    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p),
+    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f, **_tags(o)), lambda p, o: tmx.read_tmx(p),
                provenance=tmx.tmx_provenance),
+    FileFormat(Format.XLIFF, Alignment, (".xlf", ".xliff"), lambda a, f, o: xliff.write_xliff12(a, f, **_tags(o)),
+               lambda p, o: xliff.read_xliff(p), provenance=xliff.xliff_provenance),
+    FileFormat(Format.XLIFF2, Alignment, (".xlf", ".xliff"), lambda a, f, o: xliff.write_xliff20(a, f, **_tags(o)),
+               lambda p, o: xliff.read_xliff(p), provenance=xliff.xliff_provenance),
     FileFormat(Format.HTML, Alignment, (".html", ".htm"), lambda a, f, o: alignment_html.write_html(a, f)),
     FileFormat(Format.TBX, Termbase, (".tbx",),
                lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
@@ -269,7 +276,7 @@ def read_reviewed(path: Path | str, options: Options = Options()) -> Alignment:
     rows: list[Row] = read(path, Alignment, options)
     chosen = choose(Alignment, path, reading=True)
     about = chosen.provenance(path) if chosen.provenance is not None else Provenance()
-    unit = {Format.JSON: "pair", Format.TMX: "translation unit"}.get(chosen.name)
+    unit = {Format.JSON: "pair", Format.TMX: "translation unit", Format.XLIFF: "unit"}.get(chosen.name)
     if unit is None:  # a table: its first row is the header
         return reviewed.rebuild(rows, about, path)
     return reviewed.rebuild(rows, about, path, lambda n: f"{unit} {n}")

@@ -26,6 +26,7 @@ from unterm.batch import corpus
 from unterm.batch.pairs import Pair
 from unterm.batch.run import Failure, Progress, keep, run, stamps
 from unterm.errors import FormatError
+from unterm.lang.languages import EN_TAG, ZH_TAG
 from unterm.outputs import write_files
 from unterm.termbase.model import Termbase
 from unterm.version import __version__
@@ -44,6 +45,7 @@ class AlignJob:
     fmt: str | None = None
     cache: str | None = None  # where to keep its rows for a corpus file
     srx: str | None = None  # SRX rules to cut sentences by (a file, `omegat` or `unterm`)
+    tags: tuple[str, str] = (ZH_TAG, EN_TAG)  # --zh-lang, --en-lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ def _termbase(path: str | None) -> Termbase | None:
 def align_pair(job: AlignJob) -> AlignResult:
     """Align one pair; write its own file, or keep its rows in the cache."""
     import unterm
+    from unterm.files import Options as Tagged
     from unterm.files import write
 
     termbase = _termbase(job.termbase)
@@ -73,7 +76,8 @@ def align_pair(job: AlignJob) -> AlignResult:
     else:
         alignment = unterm.align(job.zh, job.en, termbase=termbase)
     if job.output:
-        write(alignment, job.output, job.fmt, inputs=[p for p in (job.termbase,) if p])
+        tagged = Tagged(zh_tag=job.tags[0], en_tag=job.tags[1])
+        write(alignment, job.output, job.fmt, tagged, inputs=[p for p in (job.termbase,) if p])
         return AlignResult(job.name, ())
     rows = tuple(alignment.rows())
     if job.cache:
@@ -110,6 +114,7 @@ class Options:
     min_score: float = 0.0
     quiet: bool = False
     srx: str | None = None
+    tags: tuple[str, str] = (ZH_TAG, EN_TAG)
 
 
 def corpus_kind(output: Path, fmt: str | None) -> str:
@@ -155,6 +160,7 @@ def align_folder(
                     str(out),
                     fmt,
                     srx=options.srx,
+                    tags=options.tags,
                 ),
             )
         )
@@ -197,7 +203,9 @@ def _writers(
             zh, en, ids = next(at), next(at), next(at)
             writers.append(corpus.Moses(zh, en, ids, min_score=options.min_score))
         elif kind == "tmx":
-            writers.append(corpus.Tmx(next(at), level=options.level, min_score=options.min_score))
+            writers.append(
+                corpus.Tmx(next(at), level=options.level, min_score=options.min_score, tags=options.tags)
+            )
         else:
             writers.append(corpus.Jsonl(next(at), min_score=options.min_score))
     return writers

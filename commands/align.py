@@ -11,9 +11,11 @@ import typer
 from unterm.align.model import Alignment
 from unterm.commands.common import (
     Columns,
+    EnLang,
     Jobs,
     Scheduler,
     Status,
+    ZhLang,
     check_output,
     choose,
     fail,
@@ -21,6 +23,7 @@ from unterm.commands.common import (
     notes,
     read_termbase_at,
     table_options,
+    tagged,
     target,
 )
 from unterm.errors import UntermError
@@ -95,6 +98,8 @@ def align(
             "Implies --level sentence.",
         ),
     ] = None,
+    zh_lang: ZhLang = None,
+    en_lang: EnLang = None,
     jobs: Jobs = None,
     scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
@@ -142,6 +147,7 @@ def align(
         fail("give the Chinese and the English document (or --from a reviewed file)", Status.USAGE)
     if fmt is not None and outputs and len(outputs) > 1:
         fail("--format names the format of one output: give each -o its extension instead", Status.USAGE)
+    tags = tagged(zh_lang, en_lang)
     if source is None and en is None:
         from unterm.batch.aligning import Options as Run
 
@@ -155,6 +161,7 @@ def align(
             min_score,
             quiet,
             srx,
+            (tags.zh_tag, tags.en_tag),
         )
         _corpus(zh, outputs or [], fmt, run)
         return
@@ -163,16 +170,25 @@ def align(
     for output in targets:
         check_output(output, zh, en, termbase, source)
     try:
-        tables = table_options(columns)
+        tables = table_options(columns, tags)
         if source is not None:
             alignment = read_reviewed(source, tables)
         else:
             assert zh is not None and en is not None  # checked above
             terms = read_termbase_at(termbase, tables) if termbase else None
             model = embeddings.value if embeddings else None
-            alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model, srx=srx)
+            alignment = unterm.align(
+                zh,
+                en,
+                level=level.value,
+                termbase=terms,
+                embeddings=model,
+                srx=srx,
+                zh_lang=tags.zh_tag,
+                en_lang=tags.en_tag,
+            )
         for output, how in zip(targets, chosen, strict=True):
-            write(alignment, target(output), how.name, inputs=[p for p in (termbase, source) if p])
+            write(alignment, target(output), how.name, tags, inputs=[p for p in (termbase, source) if p])
     except UntermError as err:
         fail(str(err))
     if not quiet:

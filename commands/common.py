@@ -51,6 +51,42 @@ Columns = Annotated[
 ]
 
 
+# The language tags every output that tags languages carries (TMX, XLIFF, TBX, a
+# termbase's headings); default: lang.languages.ZH_TAG, EN_TAG
+ZhLang = Annotated[
+    str | None,
+    typer.Option(
+        "--zh-lang",
+        "--zh-tag",
+        metavar="TAG",
+        help="BCP 47 tag of the Chinese in the outputs (TMX, XLIFF, TBX, table headings): zh-CN "
+        "(the default), zh-Hans, zh-TW ...",
+        show_default=False,
+    ),
+]
+EnLang = Annotated[
+    str | None,
+    typer.Option(
+        "--en-lang",
+        "--en-tag",
+        metavar="TAG",
+        help="BCP 47 tag of the English in the outputs: en (the default), en-US, en-GB ...",
+        show_default=False,
+    ),
+]
+
+
+def tagged(zh_lang: str | None, en_lang: str | None, **options: object) -> Options:
+    """The writing options with the language tags given, else the defaults; a usage error
+    (status 2) for a tag that is not BCP 47."""
+    from unterm.lang.languages import EN_TAG, ZH_TAG
+
+    try:
+        return Options(zh_lang or ZH_TAG, en_lang or EN_TAG, **options)  # type: ignore[arg-type]
+    except FormatError as err:
+        fail(str(err), Status.USAGE)
+
+
 def table_options(columns: str | None, options: Options | None = None) -> Options:
     """The reading options with the language columns `--columns` names."""
     from dataclasses import replace

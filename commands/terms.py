@@ -10,20 +10,23 @@ import typer
 
 from unterm.commands.common import (
     Columns,
+    EnLang,
     Jobs,
     Scheduler,
     Status,
+    ZhLang,
     check_output,
     choose,
     fail,
     find_corpus,
     read_termbase_at,
     table_options,
+    tagged,
     target,
     to_file,
 )
-from unterm.errors import FormatError, UntermError
-from unterm.files import Format, Options
+from unterm.errors import UntermError
+from unterm.files import Format
 from unterm.termbase.model import Termbase
 
 if TYPE_CHECKING:
@@ -96,8 +99,8 @@ def terms(
             "(ISO 30042:2019), validated against its schemas.",
         ),
     ] = 2,
-    zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
-    en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
+    zh_lang: ZhLang = None,
+    en_lang: EnLang = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     columns: Columns = None,
     jobs: Jobs = None,
@@ -121,10 +124,7 @@ def terms(
     from unterm.termbase.mine import DEFAULT_CUT
 
     pairs, source = _pairs(list(files or []), folder)
-    try:
-        options = Options(zh_tag, en_tag, tbx_version)
-    except FormatError as err:
-        fail(str(err), Status.USAGE)
+    options = tagged(zh_lang, en_lang, tbx_version=tbx_version)
     chosen = choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
     mining = Mining(
         jobs or default_jobs(), scheduler, force, min_freq, top, 0.0 if everything else DEFAULT_CUT
