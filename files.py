@@ -189,13 +189,13 @@ def choose(
     for f in known:
         if suffix in f.extensions:
             return f
-    listed = ", ".join(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
+    listed = ", ".join(dict.fromkeys(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN))
     if reading:
         if suffix in (".xls", ".xlsb"):
             raise FormatError(
                 f"{path}: is an old-format Excel workbook: save it as .xlsx (or CSV) and give that"
             )
-        listed = ", ".join(e for f in known if f.read is not None for e in f.extensions)
+        listed = ", ".join(dict.fromkeys(e for f in known if f.read is not None for e in f.extensions))
         raise FormatError(
             f"{path}: unterm reads no {what} from a {suffix or 'nameless'!r} file; give one of {listed}"
         )

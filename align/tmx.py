@@ -147,6 +147,7 @@ def read_tmx(path: Path) -> list[Row]:
                 score,
                 sentence,
                 review_of(props.get("x-reviewed", ""), where),
+                tu.get("tuid") or str(n),
             )
         )
     return out

@@ -198,6 +198,7 @@ def read_xliff(path: Path) -> list[Row]:
                     confidence_of(score, where, notes.get("score")),
                     sentence,
                     review_of(notes.get("reviewed", ""), where),
+                    unit.get("id") or str(len(out) + 1),
                 )
             )
     return out

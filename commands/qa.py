@@ -37,7 +37,14 @@ class FailOn(str, Enum):
 
 
 def qa(
-    zh: Annotated[Path, typer.Argument(help="The Chinese version, or a folder (or list file) of pairs.")],
+    zh: Annotated[
+        Path,
+        typer.Argument(
+            help="The Chinese version; or a bilingual file (TMX, XLIFF, or a table of two columns: TSV, "
+            "CSV, XLSX, ODS), checked segment by segment; or a folder (or list file) of pairs.",
+            show_default=False,
+        ),
+    ],
     en: Annotated[Path | None, typer.Argument(help="The English version (none for a corpus).")] = None,
     termbase: Annotated[
         Path | None,
@@ -84,8 +91,11 @@ def qa(
     Prints a summary table and the findings; -o writes the full report (HTML for a
     browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
     above --fail-on exist, 3 when an input cannot be used (one line on stderr says which).
-    Given a folder (or a list file) of pairs, writes a report per pair into the folder -o
-    names, or every finding of the corpus into one table (.csv or .jsonl).
+    Given one bilingual file (a TMX, an XLIFF, a table of two columns), checks each of its
+    segments and names each finding by the segment's id in the file (`translation unit
+    12`, `unit u7`, `row 6`). Given a folder (or a list file) of pairs, writes a report per
+    pair into the folder -o names, or every finding of the corpus into one table (.csv or
+    .jsonl).
     """
     import unterm
     from unterm.files import write
@@ -95,7 +105,8 @@ def qa(
     from unterm.qa.run import run_checks
     from unterm.qa.style import HouseStyle, read_style
 
-    if en is None:
+    bilingual = en is None and _bilingual(zh)
+    if en is None and not bilingual:
         from unterm.batch.checking import CheckOptions
 
         checks = CheckOptions(
@@ -118,8 +129,14 @@ def qa(
         house = read_style(style) if style else HouseStyle()
         terms = read_termbase_at(termbase, table_options(columns)) if termbase else None
         marks = read_marks(ignore) if ignore else None
+        if bilingual:
+            from unterm.files import read_reviewed
+
+            alignment = read_reviewed(zh, table_options(columns))
+        else:
+            alignment = unterm.align(zh, en)  # type: ignore[arg-type]  # en given: checked above
         report = run_checks(
-            unterm.align(zh, en), termbase=terms, style=house, consistency=consistency, meaning=consistency
+            alignment, termbase=terms, style=house, consistency=consistency, meaning=consistency
         )
         if marks is not None:
             report = without(report, marks, str(ignore))
@@ -133,6 +150,17 @@ def qa(
             typer.echo(f"unterm: report -> {output}", err=True)
     if report.at_least(Severity(fail_on.value)):
         raise typer.Exit(Status.FINDINGS)
+
+
+def _bilingual(path: Path) -> bool:
+    """Whether the one file `unterm qa` is given holds both languages (TMX, XLIFF, a table),
+    not a list of pairs or a folder."""
+    from unterm.align.model import Alignment
+    from unterm.batch.pairs import is_list
+    from unterm.files import formats_for
+
+    readable = {e for f in formats_for(Alignment) if f.read is not None for e in f.extensions}
+    return path.is_file() and path.suffix.lower() in readable and not is_list(path)
 
 
 def _corpus(

@@ -143,7 +143,10 @@ def block_names(doc: Document) -> list[str]:
     `9 (a)`, `article 3`, `footnote 7`), else its kind and its place among the blocks of
     that kind (`preambular 3`, `closing 2`). In a resolution, a paragraph of no known
     kind (a stray or pasted paragraph) is named by the block before it (`after 4`), so
-    a reviser finds it where it is."""
+    a reviser finds it where it is. A bilingual file's segments are named as the file
+    names them (Document.names: `translation unit 12`, `unit u7`, `row 5`)."""
+    if doc.names:
+        return list(doc.names)
     seen: dict[BlockKind, int] = {}
     structured = any(b.kind in _STRUCTURED for b in doc.blocks)
     out: list[str] = []
