@@ -189,7 +189,9 @@ def choose(
     for f in known:
         if suffix in f.extensions:
             return f
-    listed = ", ".join(dict.fromkeys(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN))
+    listed = ", ".join(
+        dict.fromkeys(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
+    )
     if reading:
         if suffix in (".xls", ".xlsb"):
             raise FormatError(

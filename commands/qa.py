@@ -98,6 +98,7 @@ def qa(
     .jsonl).
     """
     import unterm
+    from unterm.batch.progress import working
     from unterm.files import write
     from unterm.qa.export import summary_table
     from unterm.qa.ignore import read_marks, without
@@ -135,9 +136,10 @@ def qa(
             alignment = read_reviewed(zh, table_options(columns))
         else:
             alignment = unterm.align(zh, en)  # type: ignore[arg-type]  # en given: checked above
-        report = run_checks(
-            alignment, termbase=terms, style=house, consistency=consistency, meaning=consistency
-        )
+        with working(f"checking {len(alignment.pairs)} pairs", quiet=quiet):
+            report = run_checks(
+                alignment, termbase=terms, style=house, consistency=consistency, meaning=consistency
+            )
         if marks is not None:
             report = without(report, marks, str(ignore))
         if chosen is not None:
