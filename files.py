@@ -22,7 +22,7 @@ from unterm.align import jsonfile, reviewed, tabular, tmx, xliff
 from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
 from unterm.lang.languages import EN_TAG, ZH_TAG, Lang
-from unterm.outputs import write_file
+from unterm.outputs import ReaderGone, write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
 from unterm.qa.model import Report
@@ -48,6 +48,7 @@ class Format(str, Enum):
     XLIFF2 = "xliff2"  # XLIFF 2.0
     HTML = "html"
     TBX = "tbx"
+    RANKED = "ranked"  # a termbase's entries best first, for people (unterm terms on stdout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(Format.TSV, Termbase, (".utf8", ".txt", ".tab", ".tsv"), lambda t, f, o: omegat.write_omegat(t, f),
                lambda p, o: term_tables.read_table_file(p, **_tags(o), columns=o.columns)
                if term_tables.has_header(p) else omegat.read_omegat(p)),
+    FileFormat(Format.RANKED, Termbase, (), lambda t, f, o: term_tables.write_ranked(t, f)),
     FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
     FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
@@ -232,7 +234,7 @@ def write(
             chosen.write(value, sys.stdout.buffer, options)
             sys.stdout.flush()
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as err:
             raise OutputError(f"standard output: cannot be written ({err.strerror})") from None
         return chosen

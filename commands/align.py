@@ -25,12 +25,17 @@ from unterm.commands.common import (
     table_options,
     tagged,
     target,
+    written,
 )
 from unterm.errors import UntermError
 from unterm.files import STDOUT, Format
 
 if TYPE_CHECKING:
     from unterm.batch.aligning import Options as AlignRun
+
+    AlignFormat = Format
+else:
+    AlignFormat = written(Alignment)  # the --format choices: the formats an alignment is written in
 
 
 class Level(str, Enum):
@@ -60,13 +65,19 @@ def align(
         typer.Option(
             "-o",
             "--output",
+            metavar="FILE",
             help="Write here; the format follows the extension ('-' for stdout). Default: TSV on stdout. "
             "Give it more than once to write several formats from one alignment.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="tmx, tsv, csv, xlsx, json or html, whatever the extension."),
+        AlignFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The format, whatever the extension (.xlf is XLIFF 1.2 unless -f xliff2).",
+            show_default=False,
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = False,
     termbase: Annotated[
@@ -104,7 +115,10 @@ def align(
     scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0.0, max=1.0, help="Corpus files: leave out pairs below this.")
+        float,
+        typer.Option(
+            "--min-score", min=0.0, max=1.0, metavar="SCORE", help="Corpus files: leave out pairs below this."
+        ),
     ] = 0.0,
     source: Annotated[
         Path | None,
@@ -197,7 +211,7 @@ def align(
         typer.echo(f"unterm: {summarise(alignment)}{f' -> {files}' if files else ''}", err=True)
 
 
-def _corpus(source: Path, outputs: list[Path], fmt: Format | None, run: AlignRun) -> None:
+def _corpus(source: Path, outputs: list[Path], fmt: AlignFormat | None, run: AlignRun) -> None:
     """`unterm align` over a folder or a list of pairs (see batch.aligning)."""
     from dataclasses import replace
 

@@ -21,6 +21,7 @@ from unterm.commands.common import (
     read_termbase_at,
     table_options,
     target,
+    written,
 )
 from unterm.errors import UntermError
 from unterm.files import STDOUT, Format
@@ -28,6 +29,12 @@ from unterm.files import STDOUT, Format
 if TYPE_CHECKING:
     from unterm.batch.checking import CheckOptions
     from unterm.qa.model import Severity
+
+    ReportFormat = Format
+else:
+    from unterm.qa.model import Report
+
+    ReportFormat = written(Report)  # the --format choices: the formats a report is written in
 
 
 class FailOn(str, Enum):
@@ -53,11 +60,15 @@ def qa(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="html, json, csv or xlsx, whatever the extension.")
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="The format, whatever the extension.", show_default=False),
     ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit with status 1 when findings this severe or worse exist.")
@@ -123,7 +134,7 @@ def qa(
         return
     if fmt is not None and output is None:
         fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
-    chosen = choose(Report, output, fmt, None) if output is not None else None
+    chosen = choose(Report, output, fmt, Format.HTML) if output is not None else None
     check_output(output, zh, en, termbase, style)
     to_stdout = chosen is not None and target(output) == STDOUT
     try:
@@ -150,7 +161,12 @@ def qa(
         sys.stdout.write(summary_table(report))
         if output is not None:
             typer.echo(f"unterm: report -> {output}", err=True)
-    if report.at_least(Severity(fail_on.value)):
+    severe = report.at_least(Severity(fail_on.value))
+    if severe:
+        typer.echo(
+            f"unterm: {len(severe)} finding(s) at or above {fail_on.value} (exit status 1; see --fail-on)",
+            err=True,
+        )
         raise typer.Exit(Status.FINDINGS)
 
 
@@ -168,7 +184,7 @@ def _bilingual(path: Path) -> bool:
 def _corpus(
     source: Path,
     output: Path | None,
-    fmt: Format | None,
+    fmt: ReportFormat | None,
     checks: CheckOptions,
     fail_on: Severity,
     quiet: bool,
@@ -210,4 +226,9 @@ def _corpus(
     if failures or found.unpaired:
         raise typer.Exit(Status.UNUSABLE)
     if severe:
+        if quiet:  # (the summary says it otherwise)
+            typer.echo(
+                f"unterm: {severe} pair(s) with findings at or above {fail_on.value} (exit status 1)",
+                err=True,
+            )
         raise typer.Exit(Status.FINDINGS)
