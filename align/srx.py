@@ -92,9 +92,23 @@ def _compile(expression: str | None, where: str) -> regex.Pattern[str] | None:
     for java, ours in _JAVA.items():
         text = text.replace(java, ours)
     text = regex.sub(r"\\Q(.*?)(?:\\E|$)", lambda m: regex.escape(m[1]), text)
+    # Java's inline (?u) (Unicode case) and (?U) (Unicode classes, as ICU has them):
+    # the regex package has Unicode case folding already; (?U) drops the ASCII classes
+    flags = _FLAGS
+    unicode_classes = False
+
+    def java_flags(m: regex.Match[str]) -> str:
+        nonlocal unicode_classes
+        unicode_classes = unicode_classes or "U" in m[1]
+        rest = m[1].replace("u", "").replace("U", "")
+        return f"(?{rest}{m[2]}" if rest or m[2] == ":" else ""
+
+    text = regex.sub(r"\(\?([a-zA-Z]*[uU][a-zA-Z]*)([:)])", java_flags, text)
+    if unicode_classes:
+        flags &= ~regex.ASCII
     try:
-        return regex.compile(text, _FLAGS)
-    except regex.error as err:
+        return regex.compile(text, flags)
+    except (regex.error, ValueError) as err:
         raise InputError(
             f"{where}: the expression {expression!r} is not one unterm can use ({err})"
         ) from None
