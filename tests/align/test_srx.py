@@ -12,7 +12,8 @@ import pytest
 import regex
 
 import unterm
-from tests.support.corpora import ARES, CORPORA, PDF_TEXT
+from tests.support import omegat
+from tests.support.corpora import ARES, CORPORA
 from unterm.align import srx
 from unterm.align.fit import fit
 from unterm.align.split import split_en, split_zh
@@ -32,25 +33,8 @@ def _paragraphs(alignment: unterm.Alignment) -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture(scope="module")
-def documents(
-    udhr_files: dict[str, Path], charter_files: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, tuple[Path, Path]]:
-    """The bundled documents, as the files a translator has: the resolution (and its
-    PDFs), the UDHR, the Charter's chapters I-III, and the SDG targets (A/RES/70/1) as a
-    text of numbered paragraphs (`11.1 By 2030, ensure ...`)."""
-    folder = tmp_path_factory.mktemp("sdg")
-    with open(CORPORA / "sdg_framework" / "derived" / "global_targets_en_zh.tsv", encoding="utf-8") as f:
-        targets = [line.rstrip("\n").split("\t") for line in f][1:]
-    for side, column in (("zh", 2), ("en", 1)):
-        numbered = [f"{t[0].removesuffix('-title').replace('-', '.')} {t[column]}" for t in targets]
-        (folder / f"{side}.txt").write_text("\n\n".join(numbered) + "\n", encoding="utf-8")
-    return {
-        "A/RES/77/173": (ARES / "zh.md", ARES / "en.md"),
-        "UDHR": (udhr_files["zh.md"], udhr_files["en.md"]),
-        "Charter I-III": (charter_files["zh.md"], charter_files["en.md"]),
-        "A/RES/77/173 PDF": (PDF_TEXT / "zh.pdf", PDF_TEXT / "en.pdf"),
-        "SDG targets": (folder / "zh.txt", folder / "en.txt"),
-    }
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    return omegat.documents(tmp_path_factory.mktemp("documents"))
 
 
 # --- the engine -------------------------------------------------------------------------------
@@ -258,36 +242,7 @@ def test_omegat_segmentation_conf_reads_as_its_srx(omegat_segmenter: Path, tmp_p
         ]
 
 
-_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<omegat>
-  <project version="1.0">
-    <source_dir>__DEFAULT__</source_dir>
-    <target_dir>__DEFAULT__</target_dir>
-    <tm_dir>__DEFAULT__</tm_dir>
-    <glossary_dir>__DEFAULT__</glossary_dir>
-    <glossary_file>__DEFAULT__</glossary_file>
-    <dictionary_dir>__DEFAULT__</dictionary_dir>
-    <source_lang>EN</source_lang>
-    <target_lang>ZH-CN</target_lang>
-    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-    <target_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</target_tok>
-    <sentence_seg>true</sentence_seg>
-    <support_default_translations>true</support_default_translations>
-    <remove_tags>false</remove_tags>
-  </project>
-</omegat>
-"""
-
-
-def _statistics(project: Path) -> tuple[int, int]:
-    """The segments of a project and those left untranslated, as OmegaT's statistics count them."""
-    stats = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
-    total = int(regex.search(r"(?m)^Total:\s+(\d+)", stats)[1])  # type: ignore[index]
-    remaining = int(regex.search(r"(?m)^Remaining:\s+(\d+)", stats)[1])  # type: ignore[index]
-    return total, remaining
-
-
-@pytest.mark.skipif(shutil.which("omegat") is None, reason="OmegaT is not installed (Debian package omegat)")
+@pytest.mark.skipif(not omegat.installed(), reason="OmegaT is not installed (Debian package omegat)")
 @pytest.mark.parametrize("name", ["A/RES/77/173", "UDHR", "Charter I-III", "A/RES/77/173 PDF", "SDG targets"])
 def test_sentence_tmx_fills_omegat_segments(
     tmp_path: Path, documents: dict[str, tuple[Path, Path]], name: str
@@ -297,29 +252,16 @@ def test_sentence_tmx_fills_omegat_segments(
     memory unterm made with OmegaT's rules (--srx omegat) in tm/auto. OmegaT's statistics
     count the segments left untranslated; the target document it writes is the Chinese."""
     zh, en = documents[name]
-    project = tmp_path / "project"
-    for sub in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
-        (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(_PROJECT, encoding="utf-8")
-    alignment = unterm.align(zh, en, level="sentence", srx="omegat")
-    write(alignment, project / "tm" / "auto" / "memory.tmx")
-    paragraphs = unterm.align(zh, en)
-    pairs = [r for r in paragraphs if r.en]
-    (project / "source" / "en.txt").write_text("\n\n".join(r.en for r in pairs) + "\n", encoding="utf-8")
-    run = subprocess.run(
-        ["omegat", "--mode=console-translate", "--no-team", "--disable-project-locking",
-         f"--config-dir={tmp_path / 'config'}", str(project)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    log = run.stdout + run.stderr
-    assert run.returncode == 0, log
-    assert not [line for line in log.splitlines() if "SEVERE" in line or "Exception" in line]
-    total, remaining = _statistics(project)
-    assert total > 40 and (total - remaining) / total >= 0.95, (total, remaining)
-    assert remaining == 0  # measured: every segment of each document (103, 100, 48, 103, 295)
+    memory = tmp_path / "memory.tmx"
+    write(unterm.align(zh, en, level="sentence", srx="omegat"), memory)
+    pairs = [r for r in unterm.align(zh, en) if r.en]
+    run = omegat.translate(tmp_path, [r.en for r in pairs], memory)
+    assert run.status == 0, run.log
+    assert not [line for line in run.log.splitlines() if "SEVERE" in line or "Exception" in line]
+    assert run.total > 40 and run.filled / run.total >= 0.95, (run.total, run.remaining)
+    assert run.remaining == 0  # measured: every segment of each document (103, 100, 48, 103, 295)
     # the target document OmegaT glues from the filled segments is the Chinese version
-    target = (project / "target" / "en.txt").read_text(encoding="utf-8").split("\n\n")
-    assert [regex.sub(r"\s", "", t) for t in target] == [regex.sub(r"\s", "", r.zh) for r in pairs]
+    assert [regex.sub(r"\s", "", t) for t in run.target] == [regex.sub(r"\s", "", r.zh) for r in pairs]
 
 
 def test_without_the_tools_rules_the_units_are_unterm_sentences(
