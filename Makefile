@@ -53,7 +53,7 @@ demo: $(STAMP)
 	@echo "  out/A_RES_77_173.xlsx  one pair a row, for Excel"
 	@echo "  out/A_RES_77_173.tsv   one pair a row, for scripts"
 	@echo "  out/A_RES_77_173.sentences.tmx  the same memory aligned sentence by sentence"
-	@echo "  out/A_RES_77_173.terms.tbx  the mined termbase (TBX-Basic), for a CAT tool's termbase"
+	@echo "  out/A_RES_77_173.terms.tbx  the mined termbase (TBX 2008), for a CAT tool's termbase or glossary"
 	@echo "  out/A_RES_77_173.qa.html    the QA report; open it in a browser"
 
 system-deps:

@@ -128,12 +128,18 @@ def align(
     level: Literal["paragraph", "sentence"] = "paragraph",
     termbase: Termbase | None = None,
     embeddings: str | None = None,
+    srx: str | Path | None = None,
+    zh_lang: str = "zh-CN",
+    en_lang: str = "en",
 ) -> Alignment:
     """Align a Chinese and an English version of a document (files or Documents read
     with `read`), paragraph by paragraph or, with level="sentence", sentence by sentence
     inside each paragraph pair. A termbase's term pairs, where given, are evidence too;
     at sentence level, so is a sentence-embedding model where named (`embeddings="use"`
     or `"e5"`; the `embed` extra) for the paragraph pairs the aligner is least sure of.
+    `srx` (sentence level): the SRX rules to cut sentences by, as a CAT tool does, an SRX
+    file or OmegaT's segmentation.conf, or `omegat` (OmegaT's default rules) or `unterm`;
+    the rules for `zh_lang` and `en_lang` apply.
 
     Iterating over the result gives each pair's text (`pair.zh`, `pair.en`), kind, key
     and confidence. Raises MismatchError for files in the wrong order or that are not
@@ -141,7 +147,8 @@ def align(
     """
     from unterm.align.embedding import Embeddings
     from unterm.align.paragraphs import align_documents, checked_languages
-    from unterm.align.sentences import sentence_alignment
+    from unterm.align.sentences import Segmentation, sentence_alignment
+    from unterm.align.srx import load as load_srx
     from unterm.documents.model import Document
     from unterm.termbase.evidence import TermEvidence
 
@@ -155,8 +162,11 @@ def align(
     evidence = TermEvidence.of(termbase) if termbase is not None and termbase.entries else None
     alignment = align_documents(zh_doc, en_doc, evidence=evidence, name=evidence.name if evidence else "")
     if level == "paragraph":
+        if srx is not None:
+            raise FormatError("srx rules cut sentences: give level='sentence' with them")
         return alignment
-    return sentence_alignment(alignment, Embeddings(embeddings) if embeddings else None)
+    rules = Segmentation.of(load_srx(str(srx)), zh_lang, en_lang) if srx is not None else None
+    return sentence_alignment(alignment, Embeddings(embeddings) if embeddings else None, rules)
 
 
 class _CallablePackage(types.ModuleType):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -49,14 +49,45 @@ def _main(
     """Align, mine terms from and check Chinese-English United Nations documents."""
 
 
+def _flags_take_no_value() -> None:
+    """typer's help shows a type after every option, `<bool>` after a flag too, as if it
+    took one: a flag shows none."""
+    from typer.core import TyperOption
+
+    shown = TyperOption.display_type_rich
+
+    def display(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display  # type: ignore[method-assign]
+
+
+_flags_take_no_value()  # as the app is built, so that every way of running it shows the same help
+
+
 def main() -> None:
     """Run the command line (the console script enters through unterm.__main__, which
-    handles signals first)."""
+    handles signals first). The command line runs outside click's standalone mode, which
+    would end a run whose reader went away (`unterm align ... -f tmx | head`) with status 1
+    and no word: here that is status 0, the reader having what it wanted."""
+    from unterm.outputs import ReaderGone
+
     try:
-        app()
-    except BrokenPipeError:  # `unterm align ... | head`: the reader has what it wanted
+        status = app(standalone_mode=False)
+        sys.stdout.flush()  # (text the reader may no longer want)
+    except (BrokenPipeError, ReaderGone):  # `unterm align ... | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(Status.DONE)
+    except typer.TyperException as err:  # a usage error: the usage and one line, status 2
+        show = getattr(err, "show", None)
+        if show is not None:
+            show()
+        else:
+            typer.echo(f"unterm: {err.format_message()}", err=True)
+        sys.exit(err.exit_code)
+    except typer.Abort:
+        typer.echo("unterm: stopped", err=True)
+        sys.exit(Status.UNUSABLE)
     except Exception as err:  # never a traceback for the user; one line and a status
         if os.environ.get("UNTERM_DEBUG"):
             raise
@@ -64,3 +95,4 @@ def main() -> None:
             f"unterm: internal error: {type(err).__name__}: {err} (set UNTERM_DEBUG=1 for details)", err=True
         )
         sys.exit(Status.INTERNAL)
+    sys.exit(status if isinstance(status, int) else Status.DONE)

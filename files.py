@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from unterm.align import html as alignment_html
-from unterm.align import jsonfile, reviewed, tabular, tmx
+from unterm.align import jsonfile, reviewed, tabular, tmx, xliff
 from unterm.align.model import Alignment, Provenance, Row
 from unterm.errors import FormatError, InputError, OutputError
-from unterm.lang.languages import Lang
+from unterm.lang.languages import EN_TAG, ZH_TAG, Lang
 from unterm.memory import export as search_export
 from unterm.memory import html as search_html
 from unterm.memory.model import Results
-from unterm.outputs import write_file
+from unterm.outputs import ReaderGone, write_file
 from unterm.qa import export
 from unterm.qa import html as report_html
 from unterm.qa.model import Report
@@ -47,18 +47,22 @@ class Format(str, Enum):
     XLSX = "xlsx"
     JSON = "json"
     TMX = "tmx"
+    XLIFF = "xliff"  # XLIFF 1.2
+    XLIFF2 = "xliff2"  # XLIFF 2.0
     HTML = "html"
     TBX = "tbx"
+    RANKED = "ranked"  # a termbase's entries best first, for people (unterm terms on stdout)
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How a termbase is written and read: language tags (BCP 47) and the TBX version;
-    and which columns of a table hold which language, where their names do not say."""
+    """How a value is written and read: the language tags (BCP 47) TMX, XLIFF, TBX and a
+    termbase's headings carry; the TBX version; and which columns of a table hold which
+    language, where their names do not say."""
 
-    zh_tag: str = "zh-CN"
-    en_tag: str = "en"
-    tbx_version: int = 3
+    zh_tag: str = ZH_TAG  # --zh-lang
+    en_tag: str = EN_TAG  # --en-lang
+    tbx_version: int = 2  # TBX 2008, which OmegaT and translate-toolkit import; 3: TBX-Basic
     zh_column: str = ""
     en_column: str = ""
 
@@ -119,8 +123,12 @@ FORMATS: tuple[FileFormat, ...] = (
                provenance=tabular.xlsx_provenance),
     FileFormat(Format.JSON, Alignment, (".json",), lambda a, f, o: jsonfile.write_json(a, f),
                lambda p, o: jsonfile.read_json(p), provenance=jsonfile.json_provenance),
-    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f), lambda p, o: tmx.read_tmx(p),
+    FileFormat(Format.TMX, Alignment, (".tmx",), lambda a, f, o: tmx.write_tmx(a, f, **_tags(o)), lambda p, o: tmx.read_tmx(p),
                provenance=tmx.tmx_provenance),
+    FileFormat(Format.XLIFF, Alignment, (".xlf", ".xliff"), lambda a, f, o: xliff.write_xliff12(a, f, **_tags(o)),
+               lambda p, o: xliff.read_xliff(p), provenance=xliff.xliff_provenance),
+    FileFormat(Format.XLIFF2, Alignment, (".xlf", ".xliff"), lambda a, f, o: xliff.write_xliff20(a, f, **_tags(o)),
+               lambda p, o: xliff.read_xliff(p), provenance=xliff.xliff_provenance),
     FileFormat(Format.HTML, Alignment, (".html", ".htm"), lambda a, f, o: alignment_html.write_html(a, f)),
     FileFormat(Format.TBX, Termbase, (".tbx",),
                lambda t, f, o: tbx.write_tbx(t, f, version=o.tbx_version, **_tags(o)),
@@ -132,6 +140,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat(Format.TSV, Termbase, (".utf8", ".txt", ".tab", ".tsv"), lambda t, f, o: omegat.write_omegat(t, f),
                lambda p, o: term_tables.read_table_file(p, **_tags(o), columns=o.columns)
                if term_tables.has_header(p) else omegat.read_omegat(p)),
+    FileFormat(Format.RANKED, Termbase, (), lambda t, f, o: term_tables.write_ranked(t, f)),
     FileFormat(Format.HTML, Report, (".html", ".htm"), lambda r, f, o: report_html.write_html(r, f)),
     FileFormat(Format.JSON, Report, (".json",), lambda r, f, o: export.write_json(r, f)),
     FileFormat(Format.CSV, Report, (".csv",), lambda r, f, o: export.write_csv(r, f)),
@@ -191,13 +200,15 @@ def choose(
     for f in known:
         if suffix in f.extensions:
             return f
-    listed = ", ".join(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
+    listed = ", ".join(
+        dict.fromkeys(e for f in known for e in f.extensions if (holds, e) not in _NOT_WRITTEN)
+    )
     if reading:
         if suffix in (".xls", ".xlsb"):
             raise FormatError(
                 f"{path}: is an old-format Excel workbook: save it as .xlsx (or CSV) and give that"
             )
-        listed = ", ".join(e for f in known if f.read is not None for e in f.extensions)
+        listed = ", ".join(dict.fromkeys(e for f in known if f.read is not None for e in f.extensions))
         raise FormatError(
             f"{path}: unterm reads no {what} from a {suffix or 'nameless'!r} file; give one of {listed}"
         )
@@ -232,7 +243,7 @@ def write(
             chosen.write(value, sys.stdout.buffer, options)
             sys.stdout.flush()
         except BrokenPipeError:
-            raise
+            raise ReaderGone from None
         except OSError as err:
             raise OutputError(f"standard output: cannot be written ({err.strerror})") from None
         return chosen
@@ -278,7 +289,7 @@ def read_reviewed(path: Path | str, options: Options = Options()) -> Alignment:
     rows: list[Row] = read(path, Alignment, options)
     chosen = choose(Alignment, path, reading=True)
     about = chosen.provenance(path) if chosen.provenance is not None else Provenance()
-    unit = {Format.JSON: "pair", Format.TMX: "translation unit"}.get(chosen.name)
+    unit = {Format.JSON: "pair", Format.TMX: "translation unit", Format.XLIFF: "unit"}.get(chosen.name)
     if unit is None:  # a table: its first row is the header
         return reviewed.rebuild(rows, about, path)
     return reviewed.rebuild(rows, about, path, lambda n: f"{unit} {n}")

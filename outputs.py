@@ -41,6 +41,13 @@ class Stopped(BaseException):
         self.signum = signum
 
 
+class ReaderGone(BaseException):
+    """Standard output's reader closed it before the end (`unterm align ... | head`): the
+    reader has what it wanted, which is no error. A BaseException, so that the
+    command-line library does not take it for a failed write (click ends a broken pipe
+    with status 1)."""
+
+
 def request_stop(signum: int) -> None:
     """Note that a signal asked the run to stop, and stop it (the signal handler's work).
     The exception can be lost where it strikes inside a finaliser; the note is not: no

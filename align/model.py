@@ -70,6 +70,7 @@ class Row:
     score: float
     sentence: int = 0  # at sentence level, the sentence pair's number within its paragraph pair
     reviewed: Review = Review.NONE
+    id: str = ""  # read from a bilingual file: the segment's own id there (a TMX tuid, an XLIFF unit id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,7 @@
 """An alignment rebuilt from a file of pairs a reviser has corrected: a table edited in
-Excel (TSV, CSV, XLSX), the edits a review page exports (JSON), a TMX.
+Excel (TSV, CSV, XLSX), the edits a review page exports (JSON), a TMX or an XLIFF; and so
+any bilingual file, which `unterm qa` checks segment by segment (each segment named as
+the file names it: `translation unit 12`, `unit u7`, `row 6`).
 
 Each row is one pair, whatever it was before: a row whose cells hold two joined
 paragraphs is one pair, a row split in two is two, a row with one side emptied has no
@@ -42,12 +44,20 @@ def rebuild(
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
     pairs: list[AlignedPair] = []
+    zh_names: list[str] = []
+    en_names: list[str] = []
     for n, row in kept:
+        # what the file calls the row: `translation unit 12` by its own id, else `row 6`
+        name = f"{place(n).rsplit(' ', 1)[0]} {row.id}" if row.id else place(n)
         kind = _kind(row.kind, f"{path}: {place(n)}")
         sides = []
-        for text, blocks in ((row.zh.strip(), zh_blocks), (row.en.strip(), en_blocks)):
+        for text, blocks, names in (
+            (row.zh.strip(), zh_blocks, zh_names),
+            (row.en.strip(), en_blocks, en_names),
+        ):
             if text:
                 blocks.append(Block(len(blocks), kind, row.key, text, text, (), (n, n), row.sentence))
+                names.append(name)
             sides.append((len(blocks) - 1,) if text else ())
         edited = row.reviewed is Review.EDITED
         score = 1.0 if edited else row.score
@@ -57,8 +67,12 @@ def rebuild(
     level = about.level or ("sentence" if any(r.sentence for r in rows) else "paragraph")
     symbol = about.document or _symbol(zh_blocks, en_blocks)
     source, sha = str(path), digest(path.read_bytes()) if path.is_file() else ""
-    zh = Document(source, Lang.ZH, tuple(zh_blocks), symbol, "utf-8", "reviewed", digest=sha)
-    en = Document(source, Lang.EN, tuple(en_blocks), symbol, "utf-8", "reviewed", digest=sha)
+    zh = Document(
+        source, Lang.ZH, tuple(zh_blocks), symbol, "utf-8", "reviewed", digest=sha, names=tuple(zh_names)
+    )
+    en = Document(
+        source, Lang.EN, tuple(en_blocks), symbol, "utf-8", "reviewed", digest=sha, names=tuple(en_names)
+    )
     made = about.signature or str(Signature("align", (("level", level),)))
     return Alignment(zh, en, tuple(pairs), (("level", level), ("signature", made), ("from", source)))
 

@@ -15,15 +15,17 @@ so every output format writes it as it writes paragraphs.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from unterm.align.cost import Link, Scorer
 from unterm.align.dp import align_units
 from unterm.align.embedding import GATE, Embeddings
 from unterm.align.evidence import sentence_unit
+from unterm.align.fit import fit
 from unterm.align.model import AlignedPair, Alignment
 from unterm.align.split import split_en, split_pair, split_zh
+from unterm.align.srx import Rule, Rules, segment
 from unterm.documents.model import Block, Document
 from unterm.errors import InputError
 from unterm.lang.languages import Lang
@@ -51,18 +53,39 @@ def align_sentence_lists(zh: list[str], en: list[str], embeddings: Embeddings | 
     return _rejoin_clauses(links, zh)
 
 
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """SRX rules to cut sentences by, for each language (srx.Rules.for_language), and
+    the rules' name for the signature."""
+
+    zh: tuple[Rule, ...]
+    en: tuple[Rule, ...]
+    label: str
+
+    @classmethod
+    def of(cls, rules: Rules, zh_tag: str = "zh-CN", en_tag: str = "en") -> Segmentation:
+        return cls(rules.for_language(zh_tag), rules.for_language(en_tag), rules.label)
+
+
 # A paragraph pair holds a few sentences (UN text: rarely over 20); one of hundreds is a file
 # whose paragraph breaks were lost, and the sentence DP over it would take minutes.
 MAX_SENTENCES = 200
 
 
 def paragraph_sentences(
-    zh: str, en: str, one_sided: float = 1.0, embeddings: Embeddings | None = None
+    zh: str,
+    en: str,
+    one_sided: float = 1.0,
+    embeddings: Embeddings | None = None,
+    rules: Segmentation | None = None,
 ) -> tuple[list[str], list[str], list[Link]]:
-    """One paragraph pair's sentences and the links between them (split_pair, then
-    align_sentence_lists); where one side is empty, each sentence of the other is a link
-    of its own with no counterpart, scored `one_sided`."""
-    zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
+    """One paragraph pair's sentences and the links between them (split_pair, or the SRX
+    `rules` given, then align_sentence_lists); where one side is empty, each sentence of
+    the other is a link of its own with no counterpart, scored `one_sided`."""
+    if rules is not None:
+        zh_sents, en_sents = segment(zh, rules.zh), segment(en, rules.en)
+    else:
+        zh_sents, en_sents = split_pair(zh, en) if zh and en else (split_zh(zh), split_en(en))
     if max(len(zh_sents), len(en_sents)) > MAX_SENTENCES:
         raise InputError(
             f"a paragraph of {max(len(zh_sents), len(en_sents))} sentences is too long "
@@ -106,9 +129,57 @@ def _rejoin_clauses(links: list[Link], zh: list[str]) -> list[Link]:
     return out
 
 
-def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = None) -> Alignment:
+def _fitted(zh: list[str], en: list[str], links: list[Link]) -> list[tuple[str, str, Link]]:
+    """Each link as text, a link of several English segments cut into one per segment,
+    its Chinese cut to fit (align.fit): the units a CAT tool's segments match."""
+    out: list[tuple[str, str, Link]] = []
+    for link in _attach_fragments(links, en):
+        zh_text = "".join(zh[i] for i in link.zh)
+        if len(link.en) < 2 or not link.zh:
+            out.append((zh_text, " ".join(en[j] for j in link.en), link))
+            continue
+        pieces, how = fit(zh_text, [en[j] for j in link.en])
+        for j, piece in zip(link.en, pieces, strict=True):
+            out.append(
+                (piece, en[j], Link(link.zh, (j,), link.score, (*link.evidence, f"cut to fit: {how}")))
+            )
+    return out
+
+
+# a piece of an English sentence the rules cut off and the aligner left alone: a number
+# (`4.`, `14` of `14 | December 2022`) or a few words
+_FRAGMENT_WORDS = 4
+
+
+def _attach_fragments(links: list[Link], en: list[str]) -> list[Link]:
+    """An English segment with no partner that is a fragment (a number, a few words) goes
+    with the link after it (else the one before), whose Chinese is then cut to fit."""
+    out = list(links)
+    k = 0
+    while k < len(out):
+        link = out[k]
+        text = " ".join(en[j] for j in link.en)
+        if link.zh or not link.en or len(text.split()) > _FRAGMENT_WORDS:
+            k += 1
+            continue
+        after = out[k + 1] if k + 1 < len(out) and out[k + 1].zh else None
+        before = out[k - 1] if k and out[k - 1].zh else None
+        if after is not None and (not after.en or after.en[0] > link.en[-1]):
+            out[k : k + 2] = [replace(after, en=(*link.en, *after.en))]
+        elif before is not None and (not before.en or before.en[-1] < link.en[0]):
+            out[k - 1 : k + 1] = [replace(before, en=(*before.en, *link.en))]
+            k -= 1
+        else:
+            k += 1
+    return out
+
+
+def sentence_alignment(
+    alignment: Alignment, embeddings: Embeddings | None = None, rules: Segmentation | None = None
+) -> Alignment:
     """The paragraph alignment taken down to sentences (see the module docstring), with
-    the embedding evidence where given (align.embedding)."""
+    the embedding evidence where given (align.embedding); with SRX `rules`, sentences
+    are the segments those rules cut, each English one a unit of its own (align.fit)."""
     zh_blocks: list[Block] = []
     en_blocks: list[Block] = []
     pairs: list[AlignedPair] = []
@@ -116,20 +187,24 @@ def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = Non
         zh_text = alignment.text(pair, Lang.ZH) if pair.zh else ""
         en_text = alignment.text(pair, Lang.EN) if pair.en else ""
         try:
-            zh, en, links = paragraph_sentences(zh_text, en_text, one_sided=pair.score, embeddings=embeddings)
+            zh, en, links = paragraph_sentences(
+                zh_text, en_text, one_sided=pair.score, embeddings=embeddings, rules=rules
+            )
         except InputError as err:
             doc, side = (alignment.zh, pair.zh) if pair.zh else (alignment.en, pair.en)
             first, last = doc.span(side)
             raise InputError(f"{doc.path}, lines {first}-{last}: {err}") from None
         zh_first = alignment.zh.blocks[pair.zh[0]] if pair.zh else None
         en_first = alignment.en.blocks[pair.en[0]] if pair.en else None
-        for number, link in enumerate(links, start=1):
-            zh_index = _add(
-                zh_blocks, zh_first, "".join(zh[i] for i in link.zh), number, alignment.zh, pair.zh
-            )
-            en_index = _add(
-                en_blocks, en_first, " ".join(en[j] for j in link.en), number, alignment.en, pair.en
-            )
+        units = (
+            _fitted(zh, en, links)
+            if rules is not None
+            else [("".join(zh[i] for i in link.zh), " ".join(en[j] for j in link.en), link) for link in links]
+        )
+        for number, (zh_unit, en_unit, link) in enumerate(units, start=1):
+            # (a fitted piece may be empty: the segment's Chinese is in the one before)
+            zh_index = _add(zh_blocks, zh_first, zh_unit, number, alignment.zh, pair.zh, keep=bool(link.zh))
+            en_index = _add(en_blocks, en_first, en_unit, number, alignment.en, pair.en)
             both = bool(link.zh and link.en)
             evidence = (f"sentences {len(link.zh)}-{len(link.en)}", *link.evidence) if both else link.evidence
             score = link.score * pair.score if both else link.score
@@ -137,6 +212,8 @@ def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = Non
     options = (*alignment.options, ("level", "sentence"))
     if embeddings is not None:
         options += (("embeddings", embeddings.model.value),)
+    if rules is not None:
+        options += (("srx", rules.label),)
     return Alignment(
         replace(alignment.zh, blocks=tuple(zh_blocks)),
         replace(alignment.en, blocks=tuple(en_blocks)),
@@ -146,10 +223,17 @@ def sentence_alignment(alignment: Alignment, embeddings: Embeddings | None = Non
 
 
 def _add(
-    blocks: list[Block], first: Block | None, text: str, number: int, doc: Document, source: tuple[int, ...]
+    blocks: list[Block],
+    first: Block | None,
+    text: str,
+    number: int,
+    doc: Document,
+    source: tuple[int, ...],
+    keep: bool = False,
 ) -> tuple[int, ...]:
-    """A sentence block in its paragraph's place (kind, key, lines); its index as a tuple."""
-    if first is None or not text:
+    """A sentence block in its paragraph's place (kind, key, lines); its index as a tuple.
+    An empty text is no block unless `keep`."""
+    if first is None or not (text or keep):
         return ()
     lines = (first.lines[0], doc.blocks[source[-1]].lines[1])
     blocks.append(Block(len(blocks), first.kind, first.key, text, text, (), lines, sentence=number))

@@ -18,11 +18,10 @@ from typing import BinaryIO
 from unterm.align.model import Alignment, Provenance, Row, confidence_of, review_of
 from unterm.align.rows import signature
 from unterm.errors import InputError
+from unterm.lang.languages import EN_TAG, ZH_TAG
 from unterm.lang.text import xml_safe
 from unterm.version import __version__
 
-ZH_TAG = "zh-CN"
-EN_TAG = "en"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -31,8 +30,8 @@ def _prop(parent: ET.Element, kind: str, value: str) -> None:
     el.text = xml_safe(value)
 
 
-def tmx_tree(alignment: Alignment) -> ET.ElementTree:
-    """The alignment as a TMX 1.4b element tree."""
+def tmx_tree(alignment: Alignment, zh_tag: str = ZH_TAG, en_tag: str = EN_TAG) -> ET.ElementTree:
+    """The alignment as a TMX 1.4b element tree, its languages tagged `zh_tag`, `en_tag`."""
     root = ET.Element("tmx", version="1.4")
     table = alignment.rows()
     header = ET.SubElement(
@@ -42,17 +41,19 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
         creationtoolversion=__version__,
         segtype=alignment.level,
         adminlang="en",
-        srclang=EN_TAG,
+        srclang=en_tag,
         datatype="plaintext",
     )
     header.set("o-tmf", "unterm")
     _prop(header, "x-signature", str(signature(alignment)))
     if alignment.symbol:
         _prop(header, "x-document", alignment.symbol)
-    _prop(header, "x-unmatched-pairs", str(sum(1 for r in table if not (r.zh and r.en))))
+    _prop(header, "x-unmatched-pairs", str(sum(1 for p in alignment.pairs if not (p.zh and p.en))))
     body = ET.SubElement(root, "body")
-    for n, r in enumerate(table, start=1):
-        if not (r.zh and r.en):
+    # (a pair has both sides where its blocks do: a segment cut to fit a CAT tool's may
+    # have an empty Chinese, its translation being in the segment before; align.fit)
+    for n, (p, r) in enumerate(zip(alignment.pairs, table, strict=True), start=1):
+        if not (p.zh and p.en):
             continue
         tu = ET.SubElement(body, "tu", tuid=str(n))
         if alignment.symbol:
@@ -65,7 +66,7 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
         _prop(tu, "x-score", f"{r.score:.3f}")
         if r.reviewed:
             _prop(tu, "x-reviewed", r.reviewed.value)
-        for tag, text in ((EN_TAG, r.en), (ZH_TAG, r.zh)):
+        for tag, text in ((en_tag, r.en), (zh_tag, r.zh)):
             tuv = ET.SubElement(tu, "tuv")
             tuv.set(_XML_LANG, tag)
             seg = ET.SubElement(tuv, "seg")
@@ -74,8 +75,8 @@ def tmx_tree(alignment: Alignment) -> ET.ElementTree:
     return ET.ElementTree(root)
 
 
-def write_tmx(alignment: Alignment, out: BinaryIO) -> None:
-    tmx_tree(alignment).write(out, encoding="UTF-8", xml_declaration=True)
+def write_tmx(alignment: Alignment, out: BinaryIO, zh_tag: str = ZH_TAG, en_tag: str = EN_TAG) -> None:
+    tmx_tree(alignment, zh_tag, en_tag).write(out, encoding="UTF-8", xml_declaration=True)
 
 
 def _root(path: Path) -> ET.Element:
@@ -102,6 +103,24 @@ def tmx_provenance(path: Path) -> Provenance:
     )
 
 
+# inline codes of another tool's segment (TMX 1.4b 3.7): the native code inside them is
+# not text of the segment; the text after them is
+_CODES = frozenset(["bpt", "ept", "it", "ph", "ut"])
+
+
+def seg_text(seg: ET.Element | None) -> str:
+    """A segment's text, without the native codes of its inline elements (a `<ph>` that
+    holds `<br/>`), with the text of `<hi>` and `<sub>`."""
+    if seg is None:
+        return ""
+    out = [seg.text or ""]
+    for child in seg:
+        if child.tag not in _CODES:
+            out.append(seg_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 def read_tmx(path: Path) -> list[Row]:
     """The pairs of a TMX file written by unterm (or any en/zh TMX) as rows."""
     root = _root(path)
@@ -111,8 +130,7 @@ def read_tmx(path: Path) -> list[Row]:
         texts: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
             lang = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
-            seg = tuv.find("seg")
-            text = "".join(seg.itertext()) if seg is not None else ""
+            text = seg_text(tuv.find("seg"))
             texts["zh" if lang.startswith("zh") else "en" if lang.startswith("en") else lang] = text
         where = f"{path}: translation unit {n}"
         try:
@@ -129,6 +147,7 @@ def read_tmx(path: Path) -> list[Row]:
                 score,
                 sentence,
                 review_of(props.get("x-reviewed", ""), where),
+                tu.get("tuid") or str(n),
             )
         )
     return out

@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from unterm.align.model import Row
+from unterm.align.srx import BUILTIN
 from unterm.batch import corpus
 from unterm.batch.pairs import Pair
 from unterm.batch.run import Failure, Progress, keep, run, stamps
 from unterm.errors import FormatError
+from unterm.lang.languages import EN_TAG, ZH_TAG
 from unterm.outputs import write_files
 from unterm.termbase.model import Termbase
 from unterm.version import __version__
@@ -42,6 +44,8 @@ class AlignJob:
     output: str | None = None  # a file of its own, in `fmt`
     fmt: str | None = None
     cache: str | None = None  # where to keep its rows for a corpus file
+    srx: str | None = None  # SRX rules to cut sentences by (a file, `omegat` or `unterm`)
+    tags: tuple[str, str] = (ZH_TAG, EN_TAG)  # --zh-lang, --en-lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +67,17 @@ def cached_termbase(path: str | None) -> Termbase | None:
 def align_pair(job: AlignJob) -> AlignResult:
     """Align one pair; write its own file, or keep its rows in the cache."""
     import unterm
+    from unterm.files import Options as Tagged
     from unterm.files import write
 
     termbase = cached_termbase(job.termbase)
     if job.level == "sentence":
-        alignment = unterm.align(job.zh, job.en, level="sentence", termbase=termbase)
+        alignment = unterm.align(job.zh, job.en, level="sentence", termbase=termbase, srx=job.srx)
     else:
         alignment = unterm.align(job.zh, job.en, termbase=termbase)
     if job.output:
-        write(alignment, job.output, job.fmt, inputs=[p for p in (job.termbase,) if p])
+        tagged = Tagged(zh_tag=job.tags[0], en_tag=job.tags[1])
+        write(alignment, job.output, job.fmt, tagged, inputs=[p for p in (job.termbase,) if p])
         return AlignResult(job.name, ())
     rows = tuple(alignment.rows())
     if job.cache:
@@ -81,7 +87,8 @@ def align_pair(job: AlignJob) -> AlignResult:
 
 def _fingerprint(job: AlignJob) -> list[object]:
     """What a cached result depends on: the inputs as they are, the options, the version."""
-    return [__version__, job.level, stamps(job.zh, job.en, job.termbase)]
+    rules = job.srx if job.srx is None or job.srx in BUILTIN else stamps(job.srx)
+    return [__version__, job.level, stamps(job.zh, job.en, job.termbase), rules]
 
 
 def _cached(job: AlignJob) -> AlignResult | None:
@@ -106,6 +113,8 @@ class Options:
     force: bool = False
     min_score: float = 0.0
     quiet: bool = False
+    srx: str | None = None
+    tags: tuple[str, str] = (ZH_TAG, EN_TAG)
 
 
 def corpus_kind(output: Path, fmt: str | None) -> str:
@@ -143,7 +152,15 @@ def align_folder(
             (
                 pair.name,
                 AlignJob(
-                    pair.name, str(pair.zh), str(pair.en), options.level, options.termbase, str(out), fmt
+                    pair.name,
+                    str(pair.zh),
+                    str(pair.en),
+                    options.level,
+                    options.termbase,
+                    str(out),
+                    fmt,
+                    srx=options.srx,
+                    tags=options.tags,
                 ),
             )
         )
@@ -163,7 +180,7 @@ def cache_folder(outputs: list[Path]) -> Path:
 
 
 def _cache_file(folder: Path, pair: Pair, options: Options) -> str:
-    key = "\0".join((pair.name, options.level, options.termbase or ""))
+    key = "\0".join((pair.name, options.level, options.termbase or "", options.srx or ""))
     return str(folder / (hashlib.sha1(key.encode()).hexdigest()[:16] + ".json"))
 
 
@@ -186,7 +203,9 @@ def _writers(
             zh, en, ids = next(at), next(at), next(at)
             writers.append(corpus.Moses(zh, en, ids, min_score=options.min_score))
         elif kind == "tmx":
-            writers.append(corpus.Tmx(next(at), level=options.level, min_score=options.min_score))
+            writers.append(
+                corpus.Tmx(next(at), level=options.level, min_score=options.min_score, tags=options.tags)
+            )
         else:
             writers.append(corpus.Jsonl(next(at), min_score=options.min_score))
     return writers
@@ -206,6 +225,7 @@ def align_corpus(
             options.level,
             options.termbase,
             cache=_cache_file(cache_dir, p, options),
+            srx=options.srx,
         )
         for p in pairs
     ]

@@ -15,6 +15,7 @@ from typing import BinaryIO, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from unterm.align.model import Row
+from unterm.lang.languages import EN_TAG, ZH_TAG
 from unterm.lang.text import xml_safe
 from unterm.signature import Signature
 from unterm.version import __version__
@@ -46,13 +47,16 @@ class Tmx:
     """The corpus as one TMX 1.4b memory (as align.tmx writes one document), each unit
     with the `x-document` it comes from."""
 
-    def __init__(self, out: BinaryIO, *, level: str, min_score: float) -> None:
+    def __init__(
+        self, out: BinaryIO, *, level: str, min_score: float, tags: tuple[str, str] = (ZH_TAG, EN_TAG)
+    ) -> None:
         self.out, self.level, self.min_score, self.written = out, level, min_score, 0
+        self.zh_tag, self.en_tag = tags
         out.write(b"<?xml version='1.0' encoding='UTF-8'?>\n<tmx version=\"1.4\">\n")
         sign = Signature("align", (("corpus", "yes"), ("level", level), ("min-score", f"{min_score:g}")))
         header = (
             f'  <header creationtool="unterm" creationtoolversion={quoteattr(__version__)} '
-            f'segtype="{level}" adminlang="en" srclang="en" datatype="plaintext" o-tmf="unterm">\n'
+            f'segtype="{level}" adminlang="en" srclang={quoteattr(self.en_tag)} datatype="plaintext" o-tmf="unterm">\n'
             f'    <prop type="x-signature">{escape(str(sign))}</prop>\n'
             "  </header>\n  <body>\n"
         )
@@ -73,7 +77,7 @@ class Tmx:
                 props.insert(2, ("x-sentence", str(r.sentence)))
             unit = [f'    <tu tuid="{escape(xml_safe(doc.id))}#{n}">']
             unit += [f'      <prop type="{t}">{escape(xml_safe(v))}</prop>' for t, v in props if v]
-            for tag, text in (("en", r.en), ("zh-CN", r.zh)):
+            for tag, text in ((self.en_tag, r.en), (self.zh_tag, r.zh)):
                 unit.append(
                     f'      <tuv xml:lang="{tag}">\n        <seg>{escape(xml_safe(text))}</seg>\n      </tuv>'
                 )

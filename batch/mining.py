@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from unterm.batch.pairs import Pair
+from unterm.batch.progress import Passes
 from unterm.batch.run import Failure, Progress, keep, run, stamps
 from unterm.lang.text import normalise_zh
 from unterm.termbase import chinese
@@ -154,19 +154,14 @@ def mine_corpus(
 
 def _reduce(caches: list[str], options: Options, quiet: bool) -> Termbase:
     """The entries of the pairs whose segments the cache files hold: the passes of term
-    mining over chunk files of them, and the entries chosen (a line on stderr as each
-    pass begins, unless quiet)."""
+    mining over chunk files of them, and the entries chosen (on a terminal, unless quiet,
+    a bar for each pass over the chunks)."""
     with tempfile.TemporaryDirectory(prefix="unterm-chunks-") as scratch:
         chunks = FileChunks.write(Path(scratch), caches, options.chunk)
-        mined = run_passes(chunks, say=lambda what: None if quiet else _say(what))
+        chunks.passes = Passes(quiet)
+        mined = run_passes(chunks, say=chunks.passes.say)  # a bar per pass, on a terminal
     built = build(mined.links, mined.scores, mined.counts, mined.types, min_freq=options.min_freq)
     return cut(built, options.top, options.min_confidence)
-
-
-def _say(what: str) -> None:
-    """A line on what mining does now."""
-    sys.stderr.write(f"unterm: {what}\n")
-    sys.stderr.flush()
 
 
 def _segmented(
@@ -202,6 +197,7 @@ class FileChunks:
 
     def __init__(self, paths: list[str], starts: list[int], runs: str) -> None:
         self.paths, self._starts, self._runs = paths, starts, runs
+        self.passes = Passes(quiet=True)  # the bar each pass draws over the chunks
 
     @staticmethod
     def write(folder: Path, caches: Iterable[str], size: int) -> FileChunks:
@@ -243,7 +239,8 @@ class FileChunks:
         return self._starts
 
     def each(self, step: Step, known: Known, extras: Mapping[int, Any] | None = None) -> Iterator[Any]:
-        for n in range(len(self.paths)) if extras is None else sorted(extras):
+        numbers = range(len(self.paths)) if extras is None else sorted(extras)
+        for n in self.passes.over(numbers, len(numbers)):
             with open(self.paths[n], "rb") as f:
                 segs: list[Segment] = pickle.load(f)
             yield run_step(step, Chunk(self._starts[n], segs), known, None if extras is None else extras[n])

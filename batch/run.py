@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, TextIO, TypeVar
 
+from unterm.batch.progress import Bar
 from unterm.outputs import write_file
 
 J = TypeVar("J")
@@ -130,38 +131,35 @@ def _on_dask(calls: list[_Call[Any, Any]], address: str) -> Iterator[Any]:
 
 @dataclass(slots=True)
 class Progress:
-    """Pairs done on stderr: a bar redrawn on a terminal, a line every `every` pairs
-    otherwise, nothing when quiet; and the summary at the end."""
+    """Pairs done: on a terminal a bar with the count, the rate and the time left
+    (batch.progress), nothing when quiet or when stderr is a file or a pipe; and the
+    summary at the end."""
 
     total: int
     quiet: bool = False
-    every: int = 100
     stream: TextIO = field(default_factory=lambda: sys.stderr)
     done: int = 0
     failed: int = 0
     skipped: int = 0
     start: float = field(default_factory=time.perf_counter)
+    bar: Bar | None = None
 
     def step(self, *, failed: bool = False, skipped: bool = False) -> None:
         self.done += 1
         self.failed += failed
         self.skipped += skipped
-        if self.quiet:
-            return
-        if self.stream.isatty():
-            width = 30
-            filled = width * self.done // max(1, self.total)
-            self.stream.write(f"\runterm: [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            if self.done == self.total:
-                self.stream.write("\r" + " " * (width + 30) + "\r")
-            self.stream.flush()
-        elif self.done % self.every == 0 and self.done < self.total:
-            self.stream.write(f"unterm: {self.done}/{self.total} pairs, {self.rate():.1f} pairs/s\n")
+        if self.bar is None:
+            self.bar = Bar(self.total, "pairs", "pairs", quiet=self.quiet, stream=self.stream)
+        self.bar.advance()
+        if self.done >= self.total:
+            self.bar.close()
 
     def rate(self) -> float:
         return self.done / max(time.perf_counter() - self.start, 1e-9)
 
     def summary(self, unpaired: int = 0) -> str:
+        if self.bar is not None:
+            self.bar.close()
         secs = time.perf_counter() - self.start
         made = self.done - self.failed - self.skipped
         parts = [f"{made} pair(s) done", f"{self.failed} failed", f"{self.skipped} skipped (up to date)"]

@@ -11,9 +11,11 @@ import typer
 from unterm.align.model import Alignment
 from unterm.commands.common import (
     Columns,
+    EnLang,
     Jobs,
     Scheduler,
     Status,
+    ZhLang,
     check_output,
     choose,
     fail,
@@ -21,13 +23,19 @@ from unterm.commands.common import (
     notes,
     read_termbase_at,
     table_options,
+    tagged,
     target,
+    written,
 )
 from unterm.errors import UntermError
 from unterm.files import STDOUT, Format
 
 if TYPE_CHECKING:
     from unterm.batch.aligning import Options as AlignRun
+
+    AlignFormat = Format
+else:
+    AlignFormat = written(Alignment)  # the --format choices: the formats an alignment is written in
 
 
 class Level(str, Enum):
@@ -57,13 +65,19 @@ def align(
         typer.Option(
             "-o",
             "--output",
+            metavar="FILE",
             help="Write here; the format follows the extension ('-' for stdout). Default: TSV on stdout. "
             "Give it more than once to write several formats from one alignment.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="tmx, tsv, csv, xlsx, json or html, whatever the extension."),
+        AlignFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The format, whatever the extension (.xlf is XLIFF 1.2 unless -f xliff2).",
+            show_default=False,
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line on stderr.")] = False,
     termbase: Annotated[
@@ -84,11 +98,27 @@ def align(
             "as evidence for the paragraph pairs the aligner is least sure of.",
         ),
     ] = None,
+    srx: Annotated[
+        str | None,
+        typer.Option(
+            "--srx",
+            metavar="FILE|omegat|unterm",
+            help="Cut sentences by these SRX rules, as a CAT tool does, so that each of its segments "
+            "finds a unit: an SRX file (exported from Trados, memoQ, Okapi) or OmegaT's "
+            "segmentation.conf; 'omegat' for OmegaT's default rules, 'unterm' for unterm's own. "
+            "Implies --level sentence.",
+        ),
+    ] = None,
+    zh_lang: ZhLang = None,
+    en_lang: EnLang = None,
     jobs: Jobs = None,
     scheduler: Scheduler = None,
     force: Annotated[bool, typer.Option("--force", help="Redo the pairs of a corpus already done.")] = False,
     min_score: Annotated[
-        float, typer.Option("--min-score", min=0.0, max=1.0, help="Corpus files: leave out pairs below this.")
+        float,
+        typer.Option(
+            "--min-score", min=0.0, max=1.0, metavar="SCORE", help="Corpus files: leave out pairs below this."
+        ),
     ] = 0.0,
     source: Annotated[
         Path | None,
@@ -115,11 +145,13 @@ def align(
     from unterm.align.rows import summarise
     from unterm.files import read_reviewed, write
 
-    if source is not None and (zh or en or termbase or level is not Level.PARAGRAPH):
+    if source is not None and (zh or en or termbase or level is not Level.PARAGRAPH or srx):
         fail(
-            "--from takes the pairs from a reviewed file: give no documents, --termbase or --level",
+            "--from takes the pairs from a reviewed file: give no documents, --termbase, --level or --srx",
             Status.USAGE,
         )
+    if srx is not None:
+        level = Level.SENTENCE
     if embeddings and (level is not Level.SENTENCE or source is not None or en is None):
         fail(
             "--embeddings is evidence for the sentence pairs of one pair of documents: give --level sentence",
@@ -129,12 +161,21 @@ def align(
         fail("give the Chinese and the English document (or --from a reviewed file)", Status.USAGE)
     if fmt is not None and outputs and len(outputs) > 1:
         fail("--format names the format of one output: give each -o its extension instead", Status.USAGE)
+    tags = tagged(zh_lang, en_lang)
     if source is None and en is None:
         from unterm.batch.aligning import Options as Run
 
         assert zh is not None  # checked above
         run = Run(
-            level.value, str(termbase) if termbase else None, jobs or 0, scheduler, force, min_score, quiet
+            level.value,
+            str(termbase) if termbase else None,
+            jobs or 0,
+            scheduler,
+            force,
+            min_score,
+            quiet,
+            srx,
+            (tags.zh_tag, tags.en_tag),
         )
         _corpus(zh, outputs or [], fmt, run)
         return
@@ -143,16 +184,25 @@ def align(
     for output in targets:
         check_output(output, zh, en, termbase, source)
     try:
-        tables = table_options(columns)
+        tables = table_options(columns, tags)
         if source is not None:
             alignment = read_reviewed(source, tables)
         else:
             assert zh is not None and en is not None  # checked above
             terms = read_termbase_at(termbase, tables) if termbase else None
             model = embeddings.value if embeddings else None
-            alignment = unterm.align(zh, en, level=level.value, termbase=terms, embeddings=model)
+            alignment = unterm.align(
+                zh,
+                en,
+                level=level.value,
+                termbase=terms,
+                embeddings=model,
+                srx=srx,
+                zh_lang=tags.zh_tag,
+                en_lang=tags.en_tag,
+            )
         for output, how in zip(targets, chosen, strict=True):
-            write(alignment, target(output), how.name, inputs=[p for p in (termbase, source) if p])
+            write(alignment, target(output), how.name, tags, inputs=[p for p in (termbase, source) if p])
     except UntermError as err:
         fail(str(err))
     if not quiet:
@@ -161,7 +211,7 @@ def align(
         typer.echo(f"unterm: {summarise(alignment)}{f' -> {files}' if files else ''}", err=True)
 
 
-def _corpus(source: Path, outputs: list[Path], fmt: Format | None, run: AlignRun) -> None:
+def _corpus(source: Path, outputs: list[Path], fmt: AlignFormat | None, run: AlignRun) -> None:
     """`unterm align` over a folder or a list of pairs (see batch.aligning)."""
     from dataclasses import replace
 

@@ -4,7 +4,7 @@ format, refusing an output that is an input, and the pairs of a corpus."""
 from __future__ import annotations
 
 import sys
-from enum import IntEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -29,14 +29,30 @@ class Status(IntEnum):
     INTERNAL = 70  # a fault in unterm itself (EX_SOFTWARE); UNTERM_DEBUG=1 shows where
 
 
+def written(holds: type) -> type[Format]:
+    """The formats a kind of value is written in (files.FORMATS), as the choices of a
+    command's --format: its help lists only those. (mypy sees Format, which they are part of.)"""
+    from unterm.files import formats_for
+
+    names = dict.fromkeys(f.name for f in formats_for(holds))
+    return Enum(f"{holds.__name__}Format", [(f.name, f.value) for f in names], type=str)  # type: ignore[return-value]
+
+
 # The options of a corpus run, alike in align, terms and qa.
 Jobs = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, help="Pairs of a corpus worked on at once (default: the cores)."),
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Pairs of a corpus worked on at once (default: the cores)."
+    ),
 ]
 Scheduler = Annotated[
     str | None,
-    typer.Option("--scheduler", envvar="UNTERM_SCHEDULER", help="A Dask scheduler's address, for a corpus."),
+    typer.Option(
+        "--scheduler",
+        envvar="UNTERM_SCHEDULER",
+        metavar="tcp://HOST:PORT",
+        help="A Dask scheduler's address, for a corpus.",
+    ),
 ]
 # Which columns of a table input hold which language, where their names do not say it
 Columns = Annotated[
@@ -49,6 +65,42 @@ Columns = Annotated[
         "are recognised), e.g. --columns zh=译文,en=原文.",
     ),
 ]
+
+
+# The language tags every output that tags languages carries (TMX, XLIFF, TBX, a
+# termbase's headings); default: lang.languages.ZH_TAG, EN_TAG
+ZhLang = Annotated[
+    str | None,
+    typer.Option(
+        "--zh-lang",
+        "--zh-tag",
+        metavar="TAG",
+        help="BCP 47 tag of the Chinese in the outputs (TMX, XLIFF, TBX, table headings): zh-CN "
+        "(the default), zh-Hans, zh-TW ...",
+        show_default=False,
+    ),
+]
+EnLang = Annotated[
+    str | None,
+    typer.Option(
+        "--en-lang",
+        "--en-tag",
+        metavar="TAG",
+        help="BCP 47 tag of the English in the outputs: en (the default), en-US, en-GB ...",
+        show_default=False,
+    ),
+]
+
+
+def tagged(zh_lang: str | None, en_lang: str | None, **options: object) -> Options:
+    """The writing options with the language tags given, else the defaults; a usage error
+    (status 2) for a tag that is not BCP 47."""
+    from unterm.lang.languages import EN_TAG, ZH_TAG
+
+    try:
+        return Options(zh_lang or ZH_TAG, en_lang or EN_TAG, **options)  # type: ignore[arg-type]
+    except FormatError as err:
+        fail(str(err), Status.USAGE)
 
 
 def table_options(columns: str | None, options: Options | None = None) -> Options:
@@ -80,18 +132,29 @@ def fail(message: str, status: Status = Status.UNUSABLE) -> NoReturn:
 
 def choose(holds: type, output: Path | None, fmt: Format | None, default: Format | None) -> FileFormat:
     """The output format (the one named, else the file's extension, else the default for
-    standard output), or a usage error (status 2) naming the ones there are. A binary
-    format is refused for a terminal."""
+    standard output and for a device such as /dev/null, which has no extension), or a
+    usage error (status 2) naming the ones there are. A binary format is refused for a
+    terminal."""
     from unterm.files import choose
 
     to_stdout = output is None or str(output) == STDOUT
     try:
-        chosen = choose(holds, output, fmt or (default if to_stdout else None))
+        chosen = choose(holds, output, fmt or (default if to_stdout or _device(output) else None))
     except FormatError as err:
         fail(str(err), Status.USAGE)
     if to_stdout and not chosen.text and terminal():
         fail(f"{chosen.name.value} is a binary format: give a file to write it to with -o", Status.USAGE)
     return chosen
+
+
+def _device(output: Path | None) -> bool:
+    """Whether an output is a device or a pipe (/dev/null, /dev/stdout, a FIFO), not a file."""
+    import stat
+
+    try:
+        return output is not None and not stat.S_ISREG(output.stat().st_mode) and not output.is_dir()
+    except OSError:
+        return False
 
 
 def terminal() -> bool:

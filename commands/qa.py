@@ -21,6 +21,7 @@ from unterm.commands.common import (
     read_termbase_at,
     table_options,
     target,
+    written,
 )
 from unterm.errors import UntermError
 from unterm.files import STDOUT, Format
@@ -28,6 +29,12 @@ from unterm.files import STDOUT, Format
 if TYPE_CHECKING:
     from unterm.batch.checking import CheckOptions
     from unterm.qa.model import Severity
+
+    ReportFormat = Format
+else:
+    from unterm.qa.model import Report
+
+    ReportFormat = written(Report)  # the --format choices: the formats a report is written in
 
 
 class FailOn(str, Enum):
@@ -37,7 +44,14 @@ class FailOn(str, Enum):
 
 
 def qa(
-    zh: Annotated[Path, typer.Argument(help="The Chinese version, or a folder (or list file) of pairs.")],
+    zh: Annotated[
+        Path,
+        typer.Argument(
+            help="The Chinese version; or a bilingual file (TMX, XLIFF, or a table of two columns: TSV, "
+            "CSV, XLSX, ODS), checked segment by segment; or a folder (or list file) of pairs.",
+            show_default=False,
+        ),
+    ],
     en: Annotated[Path | None, typer.Argument(help="The English version (none for a corpus).")] = None,
     termbase: Annotated[
         Path | None,
@@ -46,11 +60,15 @@ def qa(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="html, json, csv or xlsx, whatever the extension.")
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="The format, whatever the extension.", show_default=False),
     ] = None,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit with status 1 when findings this severe or worse exist.")
@@ -84,10 +102,14 @@ def qa(
     Prints a summary table and the findings; -o writes the full report (HTML for a
     browser; JSON, CSV or XLSX, one finding a row). Exit status 1 when findings at or
     above --fail-on exist, 3 when an input cannot be used (one line on stderr says which).
-    Given a folder (or a list file) of pairs, writes a report per pair into the folder -o
-    names, or every finding of the corpus into one table (.csv or .jsonl).
+    Given one bilingual file (a TMX, an XLIFF, a table of two columns), checks each of its
+    segments and names each finding by the segment's id in the file (`translation unit
+    12`, `unit u7`, `row 6`). Given a folder (or a list file) of pairs, writes a report per
+    pair into the folder -o names, or every finding of the corpus into one table (.csv or
+    .jsonl).
     """
     import unterm
+    from unterm.batch.progress import working
     from unterm.files import write
     from unterm.qa.export import summary_table
     from unterm.qa.ignore import read_marks, without
@@ -95,7 +117,8 @@ def qa(
     from unterm.qa.run import run_checks
     from unterm.qa.style import HouseStyle, read_style
 
-    if en is None:
+    bilingual = en is None and _bilingual(zh)
+    if en is None and not bilingual:
         from unterm.batch.checking import CheckOptions
 
         checks = CheckOptions(
@@ -111,16 +134,23 @@ def qa(
         return
     if fmt is not None and output is None:
         fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
-    chosen = choose(Report, output, fmt, None) if output is not None else None
+    chosen = choose(Report, output, fmt, Format.HTML) if output is not None else None
     check_output(output, zh, en, termbase, style)
     to_stdout = chosen is not None and target(output) == STDOUT
     try:
         house = read_style(style) if style else HouseStyle()
         terms = read_termbase_at(termbase, table_options(columns)) if termbase else None
         marks = read_marks(ignore) if ignore else None
-        report = run_checks(
-            unterm.align(zh, en), termbase=terms, style=house, consistency=consistency, meaning=consistency
-        )
+        if bilingual:
+            from unterm.files import read_reviewed
+
+            alignment = read_reviewed(zh, table_options(columns))
+        else:
+            alignment = unterm.align(zh, en)  # type: ignore[arg-type]  # en given: checked above
+        with working(f"checking {len(alignment.pairs)} pairs", quiet=quiet):
+            report = run_checks(
+                alignment, termbase=terms, style=house, consistency=consistency, meaning=consistency
+            )
         if marks is not None:
             report = without(report, marks, str(ignore))
         if chosen is not None:
@@ -131,14 +161,30 @@ def qa(
         sys.stdout.write(summary_table(report))
         if output is not None:
             typer.echo(f"unterm: report -> {output}", err=True)
-    if report.at_least(Severity(fail_on.value)):
+    severe = report.at_least(Severity(fail_on.value))
+    if severe:
+        typer.echo(
+            f"unterm: {len(severe)} finding(s) at or above {fail_on.value} (exit status 1; see --fail-on)",
+            err=True,
+        )
         raise typer.Exit(Status.FINDINGS)
+
+
+def _bilingual(path: Path) -> bool:
+    """Whether the one file `unterm qa` is given holds both languages (TMX, XLIFF, a table),
+    not a list of pairs or a folder."""
+    from unterm.align.model import Alignment
+    from unterm.batch.pairs import is_list
+    from unterm.files import formats_for
+
+    readable = {e for f in formats_for(Alignment) if f.read is not None for e in f.extensions}
+    return path.is_file() and path.suffix.lower() in readable and not is_list(path)
 
 
 def _corpus(
     source: Path,
     output: Path | None,
-    fmt: Format | None,
+    fmt: ReportFormat | None,
     checks: CheckOptions,
     fail_on: Severity,
     quiet: bool,
@@ -180,4 +226,9 @@ def _corpus(
     if failures or found.unpaired:
         raise typer.Exit(Status.UNUSABLE)
     if severe:
+        if quiet:  # (the summary says it otherwise)
+            typer.echo(
+                f"unterm: {severe} pair(s) with findings at or above {fail_on.value} (exit status 1)",
+                err=True,
+            )
         raise typer.Exit(Status.FINDINGS)

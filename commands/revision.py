@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,9 +13,17 @@ from unterm.commands.common import (
     choose,
     fail,
     target,
+    written,
 )
 from unterm.errors import UntermError
 from unterm.files import STDOUT, Format
+
+if TYPE_CHECKING:
+    RevisionFormat = Format
+else:
+    from unterm.revision.model import Revision
+
+    RevisionFormat = written(Revision)  # the --format choices: the formats a revision report is written in
 
 
 def revision(
@@ -32,11 +40,15 @@ def revision(
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout."
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the report here: .html, .json, .csv or .xlsx; '-' for stdout.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="html, json, csv or xlsx, whatever the extension.")
+        RevisionFormat | None,
+        typer.Option("--format", "-f", help="The format, whatever the extension.", show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stdout.")] = False,
 ) -> None:
@@ -61,7 +73,7 @@ def revision(
         fail(f"--en {english}: with two folders, give a folder of English originals", Status.USAGE)
     if fmt is not None and output is None:
         fail(f"--format {fmt.value} needs a file to write: give one with -o", Status.USAGE)
-    chosen = choose(Corpus if folders else Revision, output, fmt, None) if output is not None else None
+    chosen = choose(Corpus if folders else Revision, output, fmt, Format.HTML) if output is not None else None
     result: Revision | Corpus
     try:
         result = (

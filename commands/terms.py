@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,25 +9,33 @@ import typer
 
 from unterm.commands.common import (
     Columns,
+    EnLang,
     Jobs,
     Scheduler,
     Status,
+    ZhLang,
     check_output,
     choose,
     fail,
     find_corpus,
     read_termbase_at,
     table_options,
+    tagged,
     target,
     to_file,
+    written,
 )
-from unterm.errors import FormatError, UntermError
-from unterm.files import Format, Options
+from unterm.errors import UntermError
+from unterm.files import Format
 from unterm.termbase.model import Termbase
 
 if TYPE_CHECKING:
     from unterm.batch.mining import Options as Mining
     from unterm.batch.pairs import Pairing
+
+    TermsFormat = Format
+else:
+    TermsFormat = written(Termbase)  # the --format choices: the formats a termbase is written in
 
 
 def _pairs(paths: list[Path], folder: Path | None) -> tuple[list[tuple[Path, Path]], Path | None]:
@@ -52,8 +59,10 @@ def terms(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="FILES",
             help="Pairs of files: ZH EN [ZH EN ...], each Chinese before its English; or a folder (or a "
-            "list file) of pairs, for a corpus."
+            "list file) of pairs, for a corpus.",
+            show_default=False,
         ),
     ] = None,
     folder: Annotated[
@@ -65,13 +74,18 @@ def terms(
         typer.Option(
             "-o",
             "--output",
+            metavar="FILE",
             help="Write the termbase here: .tbx, .csv, .xlsx or .utf8 (OmegaT glossary); '-' for stdout.",
         ),
     ] = None,
     fmt: Annotated[
-        Format | None,
+        TermsFormat | None,
         typer.Option(
-            "--format", "-f", help="tbx, csv, xlsx or tsv (OmegaT glossary), whatever the extension."
+            "--format",
+            "-f",
+            help="The format, whatever the extension: tsv is OmegaT's glossary, ranked the entries best "
+            "first as a table (the default on stdout).",
+            show_default=False,
         ),
     ] = None,
     min_freq: Annotated[
@@ -89,11 +103,15 @@ def terms(
     tbx_version: Annotated[
         int,
         typer.Option(
-            "--tbx-version", min=2, max=3, help="3: TBX-Basic (ISO 30042:2019); 2: TBX 2008 for OmegaT."
+            "--tbx-version",
+            min=2,
+            max=3,
+            help="2: TBX 2008, which OmegaT, translate-toolkit and CAT tools import; 3: TBX-Basic "
+            "(ISO 30042:2019), validated against its schemas.",
         ),
-    ] = 3,
-    zh_tag: Annotated[str, typer.Option("--zh-tag", help="BCP 47 tag of the Chinese.")] = "zh-CN",
-    en_tag: Annotated[str, typer.Option("--en-tag", help="BCP 47 tag of the English.")] = "en",
+    ] = 2,
+    zh_lang: ZhLang = None,
+    en_lang: EnLang = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     columns: Columns = None,
     jobs: Jobs = None,
@@ -104,7 +122,8 @@ def terms(
 ) -> None:
     """Mine Chinese-English term pairs from aligned UN documents into a termbase.
 
-    Without -o, prints the entries ranked best first as TSV. Given a folder (or a list
+    Without -o, prints the entries ranked best first (the format `ranked`; `-f tsv` is
+    OmegaT's glossary, the same as -o NAME.utf8). Given a folder (or a list
     file) of pairs, aligns them in parallel (-j, or on a Dask cluster with --scheduler),
     keeping each pair's segments beside the output so that a rerun aligns only what
     changed, and mines them in passes whose memory grows with the vocabulary. A pair that
@@ -117,11 +136,8 @@ def terms(
     from unterm.termbase.mine import DEFAULT_CUT
 
     pairs, source = _pairs(list(files or []), folder)
-    try:
-        options = Options(zh_tag, en_tag, tbx_version)
-    except FormatError as err:
-        fail(str(err), Status.USAGE)
-    chosen = choose(Termbase, output, fmt, None) if output is not None or fmt is not None else None
+    options = tagged(zh_lang, en_lang, tbx_version=tbx_version)
+    chosen = choose(Termbase, output, fmt, Format.RANKED)
     mining = Mining(
         jobs or default_jobs(), scheduler, force, min_freq, top, 0.0 if everything else DEFAULT_CUT
     )
@@ -142,10 +158,7 @@ def terms(
             if merge_with
             else mined
         )
-        if chosen is not None:
-            write(result, target(output), chosen.name, options, inputs=inputs)
-        else:
-            sys.stdout.write(_ranked(result))
+        write(result, target(output), chosen.name, options, inputs=inputs)
     except UntermError as err:
         fail(str(err))
     if not quiet:
@@ -210,13 +223,3 @@ def _mine_corpus(
         fail(f"no pair could be aligned ({len(failures)} failed)")
     done = len(pairs) - len(failures)
     return mined, done, len(failures), any(f.internal for f in failures)
-
-
-def _ranked(termbase: Termbase) -> str:
-    lines = ["rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"]
-    for n, e in enumerate(termbase.entries, start=1):
-        types = f"{e.zh[0].type.value}/{e.en[0].type.value}" if e.zh and e.en else ""
-        zh = " | ".join(t.text for t in e.zh)
-        en = " | ".join(t.text for t in e.en)
-        lines.append(f"{n}\t{zh}\t{en}\t{types}\t{e.frequency}\t{e.confidence:.3f}\t{e.status.value}")
-    return "\n".join(lines) + "\n"

@@ -91,6 +91,9 @@ class Document:
     source_format: str = "text"  # how the file was read: markdown, text, pdf-text
     notes: tuple[str, ...] = ()  # what was read otherwise than written (an absurd list number)
     digest: str = ""  # the content hash of the file it was read from (signature.digest)
+    # what a bilingual file calls each block (`translation unit 12`, `unit u7`), where the
+    # blocks are its segments: the names a QA report gives
+    names: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -10,6 +10,13 @@ _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
 
 
+# The BCP 47 tags outputs carry unless --zh-lang / --en-lang say otherwise (TMX, XLIFF,
+# TBX, a termbase's column headings). The one place the default is decided: a later change
+# may make the Chinese one depend on the input (zh-Hant for traditional characters).
+ZH_TAG = "zh-CN"
+EN_TAG = "en"
+
+
 class Lang(str, Enum):
     """The two languages unterm works between."""
 

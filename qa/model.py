@@ -156,7 +156,11 @@ def block_names(doc: Document) -> list[str]:
     that kind (`preambular 3`, `closing 2`). In a resolution, a paragraph of no known
     kind (a stray or pasted paragraph) is named by the block before it (`after 4`), so
     a reviser finds it where it is. Where the numbering restarts (a treaty's paragraphs
-    in each article), a numbered paragraph is named with its unit: `5 (article 2)`."""
+    in each article), a numbered paragraph is named with its unit: `5 (article 2)`. A
+    bilingual file's segments are named as the file names them (Document.names:
+    `translation unit 12`, `unit u7`, `row 5`)."""
+    if doc.names:
+        return list(doc.names)
     seen: dict[BlockKind, int] = {}
     structured = any(b.kind in _STRUCTURED for b in doc.blocks)
     within = scopes(doc.blocks) if restarts(doc.blocks) else None

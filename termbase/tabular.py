@@ -82,6 +82,19 @@ def _row(entry: Entry, zh_tag: str, en_tag: str) -> dict[str, str | int | float]
     }
 
 
+def write_ranked(termbase: Termbase, out: BinaryIO) -> None:
+    """The entries best first, a line each, for a person to read (the default of `unterm
+    terms` on stdout): rank, the terms (synonyms after ` | `), types, frequency,
+    confidence, status; tab-separated, not read back."""
+    lines = ["rank\tzh\ten\ttype\tfrequency\tconfidence\tstatus"]
+    for n, e in enumerate(termbase.entries, start=1):
+        types = f"{e.zh[0].type.value}/{e.en[0].type.value}" if e.zh and e.en else ""
+        zh = " | ".join(t.text for t in e.zh)
+        en = " | ".join(t.text for t in e.en)
+        lines.append(f"{n}\t{zh}\t{en}\t{types}\t{e.frequency}\t{e.confidence:.3f}\t{e.status.value}")
+    out.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def write_csv(termbase: Termbase, out: BinaryIO, *, zh_tag: str = "zh-CN", en_tag: str = "en") -> None:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")

@@ -1,5 +1,6 @@
-"""TBX: TBX-Basic as ISO 30042:2019 defines it (`<tbx>`, the default) and TBX 2008
-(`<martif>`, which OmegaT and translate-toolkit read; they reject the newer form).
+"""TBX: TBX 2008 (`<martif>`, the default `.tbx`: the form OmegaT, translate-toolkit and
+the CAT tools of TBX 2008's day import; OmegaT and translate-toolkit reject the newer form)
+and TBX-Basic as ISO 30042:2019 defines it (`<tbx>`, version 3, by option).
 
 An entry becomes a conceptEntry (termEntry) whose id is the entry id (`c0001`, a valid
 XML name); its status, frequency, association, confidence and provenance are `note`s
@@ -10,6 +11,13 @@ gives a status that CAT tools filter on; the examples are `context` descriptions
 source (`A/RES/77/173 | 9`). A title of an instrument has termType fullForm and the
 note `title of an instrument`, TBX-Basic having no termType for titles. Writing and
 reading check TBX-Basic against the RELAX NG grammar and the Schematron rules in schemas/.
+
+TBX 2008 is written for the glossary pane of a CAT tool, which shows an entry's notes,
+descriptions and contexts as its comment (OmegaT joins them all): one short note
+(`proposed; confidence 0.999; 26 segments`), the definition, and the words around the
+term in its first example, in each language (`window`); the numbers and the miner's
+evidence are `admin` elements of type `x-unterm`, which the tools do not show and unterm
+reads back. TBX-Basic keeps every example whole.
 """
 
 from __future__ import annotations
@@ -78,6 +86,39 @@ def _notes(entry: Entry) -> list[str]:
     return out
 
 
+def _summary(entry: Entry) -> str:
+    """The one note a CAT tool shows of an entry: its review state and how sure it is."""
+    out = [entry.status.value]
+    if entry.confidence:
+        out.append(f"confidence {entry.confidence:.3f}")
+    if entry.frequency:
+        out.append(f"{entry.frequency} segment{'s' if entry.frequency != 1 else ''}")
+    if entry.known:
+        out.append("in the termbase merged")
+    return "; ".join(out)
+
+
+_ADMIN = "x-unterm"  # TBX 2008: what unterm reads back and a CAT tool need not show
+# how much of an example a CAT tool's comment shows on each side of the term (characters)
+_WINDOW = {"en": 60, "zh": 24}
+
+
+def window(text: str, terms: tuple[Term, ...], side: str) -> str:
+    """The part of an example around its term that a glossary comment shows: the words
+    within a few dozen characters of the first term found, `…` where it is cut."""
+    width = _WINDOW[side]
+    low = text.lower()
+    found = [(low.find(t.text.lower()), len(t.text)) for t in terms if t.text and t.text.lower() in low]
+    start, length = min(found) if found else (0, 0)
+    a, b = max(0, start - width), min(len(text), start + length + width)
+    if side == "en":  # whole words
+        while 0 < a < start and not text[a - 1].isspace():
+            a += 1
+        while start + length < b < len(text) and not text[b].isspace():
+            b -= 1
+    return f"{'…' if a > 0 else ''}{text[a:b].strip()}{'…' if b < len(text) else ''}"
+
+
 def _source(example: Example) -> str:
     return example.source
 
@@ -135,8 +176,13 @@ def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", ver
             etree.SubElement(concept, f"{ns}descrip", type="definition").text = entry.definition
         if entry.source:
             etree.SubElement(concept, f"{ns}admin", type="source").text = entry.source
-        for note in _notes(entry):
-            etree.SubElement(concept, f"{ns}note").text = note
+        if v3:
+            for note in _notes(entry):
+                etree.SubElement(concept, f"{ns}note").text = note
+        else:
+            etree.SubElement(concept, "note").text = _summary(entry)
+            for note in _notes(entry):
+                etree.SubElement(concept, "admin", type=_ADMIN).text = note
         for tag, terms, side in ((en_tag, entry.en, "en"), (zh_tag, entry.zh, "zh")):
             lang = etree.SubElement(concept, f"{ns}langSec" if v3 else "langSet")
             lang.set(XML_LANG, tag)
@@ -147,9 +193,10 @@ def to_tbx(termbase: Termbase, *, zh_tag: str = "zh-CN", en_tag: str = "en", ver
                 etree.SubElement(sec, f"{ns}termNote", type="termType").text = kind.value
                 usage = term.usage or _STATUS_USAGE[entry.status]
                 etree.SubElement(sec, f"{ns}termNote", type="administrativeStatus").text = _USAGE_TBX[usage]
-                if k == 0:  # the examples go with the main term
-                    for example in entry.examples:
+                if k == 0:  # the examples go with the main term (TBX 2008: the first)
+                    for example in entry.examples if v3 else entry.examples[:1]:
                         text = example.en if side == "en" else example.zh
+                        text = text if v3 else window(text, terms, side)
                         if v3:
                             group = etree.SubElement(sec, f"{ns}descripGrp")
                             etree.SubElement(group, f"{ns}descrip", type="context").text = text
@@ -229,11 +276,12 @@ def _entry(
 ) -> Entry:
     fields: dict[str, str] = {}
     extra_notes: list[str] = []
-    for note in concept.findall(f"{ns}note"):
+    admins = concept.findall(f"admin[@type='{_ADMIN}']") if not ns else []
+    for note in [*concept.findall(f"{ns}note"), *admins]:
         key, sep, value = (note.text or "").partition(": ")
         if sep and key in ("status", "frequency", "association", "confidence", "known", "note"):
             fields[key] = value
-        else:
+        elif not (admins and note.tag == "note"):  # (the summary a CAT tool shows)
             extra_notes.append(note.text or "")
     try:
         status = Status(fields.get("status", Status.APPROVED.value))

@@ -94,7 +94,7 @@ BAD = [
     (
         ["align", "A_RES_77_173/zh.md", "A_RES_77_173/en.md", "-o", "out.docx"],
         2,
-        "unterm: out.docx: unknown output extension '.docx'; use one of .tsv, .tab, .txt, .csv, .xlsx, .json, .tmx, .html, .htm",
+        "unterm: out.docx: unknown output extension '.docx'; use one of .tsv, .tab, .txt, .csv, .xlsx, .json, .tmx, .xlf, .xliff, .html, .htm",
     ),
 ]
 

@@ -58,7 +58,7 @@ def _copy_pair(folder: Path) -> tuple[str, str]:
         (["align"], "a.json"),
         (["align", "--level", "sentence"], "s.tmx"),
         (["terms"], "t.tbx"),
-        (["terms", "--tbx-version", "2"], "t2.tbx"),
+        (["terms", "--tbx-version", "3"], "t3.tbx"),
     ],
 )
 def test_the_same_pair_from_two_folders_gives_the_same_bytes(

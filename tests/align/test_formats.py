@@ -29,7 +29,7 @@ READABLE = [f for f in formats_for(Alignment) if f.read is not None]
 def test_round_trip(tmp_path: Path, ares: Alignment, fmt: FileFormat) -> None:
     """The shared round trip every format with a reader must pass."""
     path = tmp_path / f"a{fmt.extensions[0]}"
-    assert write_alignment(ares, path) is fmt
+    assert write_alignment(ares, path, fmt.name) is fmt
     back = read_rows(path)
     expected = ares.rows()
     if fmt.name is Format.TMX:  # a translation memory holds only pairs with both sides

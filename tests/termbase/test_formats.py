@@ -14,28 +14,41 @@ from unterm.errors import FormatError, InputError
 from unterm.files import FileFormat, Format, Options, formats_for, read_termbase
 from unterm.files import write as write_termbase
 from unterm.termbase import schematron
-from unterm.termbase.model import Entry, Status, Termbase
-from unterm.termbase.tbx import schema_path, to_tbx, validation_errors
+from unterm.termbase.model import Entry, Example, Status, Termbase
+from unterm.termbase.tbx import schema_path, to_tbx, validation_errors, window
 
 # the TBX-Basic dialect's own valid example, copied from ../shared/schemas/tbx (tests/data/SOURCE.txt)
 EXAMPLE = ROOT / "tests" / "data" / "Example_Astronomy_DCA_VALID.tbx"
 
 
 def carried(entry: Entry, fmt: Format) -> Entry:
-    """What a format keeps of an entry: TBX all of it; CSV and XLSX the first example;
-    OmegaT's glossary the terms, their types, the status and the numbers."""
+    """What a format keeps of an entry: TBX 2008 (the default .tbx) all but the examples
+    after the first, and of that the words around the term; CSV and XLSX the first
+    example; OmegaT's glossary the terms, their types, the status and the numbers."""
     if fmt is Format.TBX:
-        return entry
+        shown = [
+            Example(window(x.zh, entry.zh, "zh"), window(x.en, entry.en, "en"), x.document, x.key)
+            for x in entry.examples[:1]
+        ]
+        return replace(entry, examples=tuple(shown))
     if fmt in (Format.CSV, Format.XLSX):
         return replace(entry, examples=entry.examples[:1])
     return replace(entry, examples=(), note="", definition="", source="")
 
 
-@pytest.mark.parametrize("fmt", formats_for(Termbase), ids=lambda f: f.name.value)
+@pytest.mark.parametrize("fmt", [f for f in formats_for(Termbase) if f.read], ids=lambda f: f.name.value)
 def test_round_trip(tmp_path: Path, ares_terms: Termbase, fmt: FileFormat) -> None:
     path = tmp_path / f"terms{fmt.extensions[0]}"
     write_termbase(ares_terms, path)
     assert read_termbase(path).entries == tuple(carried(e, fmt.name) for e in ares_terms.entries)
+
+
+def test_tbx_basic_round_trip_keeps_every_example(tmp_path: Path, ares_terms: Termbase) -> None:
+    path = tmp_path / "terms.tbx"
+    write_termbase(ares_terms, path, options=Options(tbx_version=3))
+    assert path.read_bytes().splitlines()[1].startswith(b'<tbx xmlns="urn:iso:std:iso:30042:ed-2"')
+    assert validation_errors(path.read_bytes()) == []
+    assert read_termbase(path).entries == ares_terms.entries
 
 
 def test_round_trip_with_other_language_headers(tmp_path: Path, ares_terms: Termbase) -> None:
@@ -53,17 +66,23 @@ def test_tbx_basic_passes_both_schemas(ares_terms: Termbase) -> None:
     assert b'<conceptEntry id="c0001">' in data and b'xml:lang="zh-CN"' in data and b"zh_CN" not in data
 
 
-def test_tbx_2008_reads_in_translate_toolkit(tmp_path: Path, ares_terms: Termbase) -> None:
+def test_the_default_tbx_reads_in_translate_toolkit(tmp_path: Path, ares_terms: Termbase) -> None:
+    """`-o terms.tbx` is TBX 2008, which translate-toolkit reads (its TBX-Basic v3 raised
+    an AssertionError there); TBX-Basic by option only."""
     from translate.storage import tbx as tt_tbx
 
     path = tmp_path / "terms.tbx"
-    write_termbase(ares_terms, path, options=Options(tbx_version=2))
+    write_termbase(ares_terms, path)
     assert path.read_bytes().splitlines()[1].startswith(b'<martif type="TBX" xml:lang="en">')
     units = list(tt_tbx.tbxfile.parsefile(str(path)).units)
     assert len(units) == len(ares_terms)
     entry = next(u for u in units if u.source == "United Nations Human Settlements Programme")
     assert entry.target == "联合国人类住区规划署"
-    assert read_termbase(path).entries == ares_terms.entries
+    assert read_termbase(path).entries == tuple(carried(e, Format.TBX) for e in ares_terms.entries)
+    v3 = tmp_path / "basic.tbx"
+    write_termbase(ares_terms, v3, options=Options(tbx_version=3))
+    with pytest.raises(AssertionError):  # what translate-toolkit makes of TBX-Basic v3
+        list(tt_tbx.tbxfile.parsefile(str(v3)).units)
 
 
 def test_csv_is_what_glossary_tools_import(tmp_path: Path, ares_terms: Termbase) -> None:
@@ -198,12 +217,12 @@ def _omegat_load(classes: Path, *files: Path) -> dict[str, list[list[str]]]:
     return out
 
 
-def test_omegat_loads_the_glossary_and_the_tbx_2008(
+def test_omegat_loads_the_glossary_and_the_default_tbx(
     tmp_path: Path, ares_terms: Termbase, omegat_loader: Path
 ) -> None:
     for ext in (".utf8", ".txt", ".tab"):
         write_termbase(ares_terms, tmp_path / f"glossary{ext}")
-    write_termbase(ares_terms, tmp_path / "terms.tbx", options=Options(tbx_version=2))
+    write_termbase(ares_terms, tmp_path / "terms.tbx")
     ignored = tmp_path / "glossary.tsv"
     shutil.copy(tmp_path / "glossary.utf8", ignored)  # what -o glossary.tsv would have made
     files = [tmp_path / f"glossary{ext}" for ext in (".utf8", ".txt", ".tab")] + [
@@ -219,6 +238,11 @@ def test_omegat_loads_the_glossary_and_the_tbx_2008(
         assert all(len(e[2]) < 160 and e[2].startswith("id: c") for e in entries)
     tbx = loaded["terms.tbx"]
     assert ["United Nations Human Settlements Programme", "联合国人类住区规划署"] in [e[:2] for e in tbx]
+    # the comment OmegaT shows: the review state and numbers, the words around the term
+    # (it was every context and the miner's evidence joined, up to 3,947 characters)
+    habitat = next(e for e in tbx if e[:2] == ["UN-Habitat", "人居署"])
+    assert habitat[2].startswith("proposed; confidence 0.9") and "context: " in habitat[2]
+    assert max(len(e[2]) for e in tbx) < 600 and "Dice" not in " ".join(e[2] for e in tbx)
     assert loaded["glossary.tsv"] is None  # OmegaT 3.6 ignores .tsv: unterm refuses to write it
 
 
